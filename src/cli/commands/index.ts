@@ -1,0 +1,4 @@
+/** The vnref commands, in the order `vnref --help` lists them. */
+import type { Command } from '../io.js';
+
+export const commands: Command[] = [];

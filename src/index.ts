@@ -1,0 +1,11 @@
+/**
+ * vn-legal-refs: the portable core (no Node APIs). Node-only helpers (files,
+ * streams, the shipped model, the worker pool) live in `vn-legal-refs/node`.
+ *
+ * Pipeline: text/ (normalize, tokenize) → restore/ (tones, OCR) → refs/
+ * (extract, resolve) → graph/.
+ */
+export * from './schema.js';
+export { ModelFormatError } from './errors.js';
+export { foldDiacritics } from './text/fold.js';
+export { OffsetMapBuilder, identityMap, type OffsetMap, type Bias } from './text/offsets.js';

@@ -1,0 +1,26 @@
+import { defineConfig } from 'tsup';
+
+// Two library entry points (the portable core and the Node-only helpers), the
+// CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+  },
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+  },
+]);
