@@ -1,0 +1,319 @@
+/**
+ * The OCR corrector: a noisy channel decoded by the language model.
+ *
+ * Every OCR word becomes a lattice position. A word core ("s6", "ciia",
+ * "quyét", "PANG") gets the vocabulary words the learned channel can turn
+ * into it, each with log10 P(OCR word | word), plus the word as the OCR read
+ * it (kept verbatim, as the model knows it or as an unknown word); numbers,
+ * document numbers, dates, symbols and punctuation are fixed context. The
+ * language model's decoder picks one candidate per position, so a correction
+ * happens only where the model supports it, and its confidence is the
+ * decoder's max-marginal share.
+ *
+ * Output spans: every replaced core is one `replace` in the OffsetMap, so
+ * positions in the corrected text map back to the OCR text exactly.
+ */
+import { OffsetMapBuilder, type OffsetMap } from '../../text/offsets.js';
+import { KIND_ALNUM, KIND_NUMBER, KIND_PUNCT, KIND_SYMBOL, KIND_WORD, tokenizeStream } from '../../text/tokenize.js';
+import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
+import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
+import type { OcrLanguageModel } from './language.js';
+import { stripToneCode } from './tones.js';
+import { CORE_NONE, CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
+
+export interface OcrCorrection {
+  /** Span of the corrected word in the input. */
+  start: number;
+  end: number;
+  /** What the OCR read. */
+  from: string;
+  /** What it was corrected to. */
+  to: string;
+  /** 0..1: the decoder's share for this word among its candidates. */
+  confidence: number;
+}
+
+export interface OcrCorrectionResult {
+  text: string;
+  /** Maps positions in `text` back to the input. */
+  map: OffsetMap;
+  corrections: OcrCorrection[];
+  /** The channel used ('eng': marks mostly lost; 'vie': marks kept but often wrong). */
+  channel: ChannelKind;
+}
+
+export interface CorrectorOptions {
+  /** Which learned channel: 'auto' picks by how many words carry Vietnamese marks. */
+  channel?: ChannelKind | 'auto';
+  /** Multiplies the channel's log-probabilities against the language model's. Default 1. */
+  channelWeight?: number;
+  candidates?: Partial<CandidateOptions>;
+  /** log10 cost per letter of keeping a word the model does not know. Default 1. */
+  unknownLetterCost?: number;
+}
+
+const UNKNOWN_LETTER = 1;
+
+/** Most positions decoded in one lattice (cut at a sentence end after this many). */
+const MAX_LATTICE = 4000;
+
+/** The candidates of one OCR word core, as written; cached per distinct core. */
+interface WordEntry {
+  /** Lower-case candidate types; index 0 is the word as read. */
+  types: string[];
+  ids: Int32Array;
+  channel: Float32Array;
+}
+
+/** The lattice under construction: per position, either a cached word entry or one fixed token. */
+class LatticeParts {
+  entries: (WordEntry | null)[] = [];
+  fixedIds: number[] = [];
+  words: (OcrWord | null)[] = [];
+  candidates = 0;
+  get length(): number {
+    return this.entries.length;
+  }
+  fixed(id: number): void {
+    this.entries.push(null);
+    this.fixedIds.push(id);
+    this.words.push(null);
+    this.candidates++;
+  }
+  word(e: WordEntry, w: OcrWord): void {
+    this.entries.push(e);
+    this.fixedIds.push(-1);
+    this.words.push(w);
+    this.candidates += e.ids.length;
+  }
+  clear(): void {
+    this.entries.length = 0;
+    this.fixedIds.length = 0;
+    this.words.length = 0;
+    this.candidates = 0;
+  }
+}
+
+/** A corrector bound to a model and a learned channel table; reuse it across texts (it caches candidates). */
+export class OcrCorrector {
+  private readonly channels: Partial<Record<ChannelKind, { channel: OcrChannel; gen: CandidateGenerator }>> = {};
+  private readonly index: VocabularyIndex;
+
+  constructor(
+    private readonly model: OcrLanguageModel,
+    private readonly data: ChannelData,
+    private readonly options: CorrectorOptions = {},
+  ) {
+    this.index = new VocabularyIndex(model);
+  }
+
+  private channelFor(kind: ChannelKind): { channel: OcrChannel; gen: CandidateGenerator } {
+    let c = this.channels[kind];
+    if (!c) {
+      const channel = new OcrChannel(kind, this.data[kind]);
+      const gen = new CandidateGenerator(channel, this.index, this.model, { ...DEFAULT_CANDIDATE_OPTIONS, ...this.options.candidates });
+      c = { channel, gen };
+      this.channels[kind] = c;
+    }
+    return c;
+  }
+
+  correct(text: string): OcrCorrectionResult {
+    const words = ocrWords(text);
+    const kind = this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text, words);
+    const { channel, gen } = this.channelFor(kind);
+    const weight = this.options.channelWeight ?? 1;
+    const m = this.model;
+
+    const out = new OffsetMapBuilder();
+    const corrections: OcrCorrection[] = [];
+    let pieces: string[] = [];
+    let at = 0; // position in the input up to which output is written
+
+    const lattice = new LatticeParts();
+    const flush = () => {
+      if (lattice.length === 0) return;
+      const res = decode(m, lattice);
+      for (let p = 0; p < lattice.length; p++) {
+        const e = lattice.entries[p];
+        const w = lattice.words[p];
+        if (!e || !w || e.types.length <= 1) continue;
+        const k = res.choice[p];
+        if (k === 0) continue;
+        const from = text.slice(w.coreStart, w.coreEnd);
+        const to = applyCase(e.types[k], from);
+        if (to === from) continue;
+        pieces.push(text.slice(at, w.coreStart), to);
+        out.keep(w.coreStart - at).replace(w.coreEnd - w.coreStart, to.length);
+        at = w.coreEnd;
+        corrections.push({ start: w.coreStart, end: w.coreEnd, from, to, confidence: res.confidence[p] });
+      }
+      lattice.clear();
+    };
+
+    const cache = this.entryCache(kind);
+    for (const w of words) {
+      // opening punctuation
+      for (let k = w.start; k < w.coreStart; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
+      if (w.kind === CORE_WORD) {
+        const core = text.slice(w.coreStart, w.coreEnd);
+        let e = cache.get(core);
+        if (e === undefined) {
+          e = this.wordEntry(core, gen, channel, weight);
+          if (cache.size > 100_000) cache.clear();
+          cache.set(core, e);
+        }
+        lattice.word(e, w);
+      } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
+      else if (w.kind === CORE_PROTECTED) {
+        const core = text.slice(w.coreStart, w.coreEnd);
+        let ids = this.protectedCache.get(core);
+        if (ids === undefined) {
+          ids = protectedTokens(m, core);
+          if (this.protectedCache.size > 100_000) this.protectedCache.clear();
+          this.protectedCache.set(core, ids);
+        }
+        for (const id of ids) lattice.fixed(id);
+      }
+      // closing punctuation
+      for (let k = w.coreEnd; k < w.end; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
+      if (lattice.length >= MAX_LATTICE && isSentenceEnd(text, w)) flush();
+    }
+    flush();
+    out.keep(text.length - at);
+    pieces.push(text.slice(at));
+    const result = pieces.join('');
+    pieces = [];
+    return { text: result, map: out.build(), corrections, channel: kind };
+  }
+
+  private readonly entryCaches: Partial<Record<ChannelKind, Map<string, WordEntry>>> = {};
+  private readonly protectedCache = new Map<string, number[]>();
+
+  private entryCache(kind: ChannelKind): Map<string, WordEntry> {
+    let c = this.entryCaches[kind];
+    if (!c) {
+      c = new Map();
+      this.entryCaches[kind] = c;
+    }
+    return c;
+  }
+
+  private wordEntry(core: string, gen: CandidateGenerator, channel: OcrChannel, weight: number): WordEntry {
+    const m = this.model;
+    const lower = core.toLowerCase();
+    const hasDigit = /\d/.test(core);
+    const keepId = hasDigit ? m.classId('symbol', core.charCodeAt(0)) : m.idOf(lower);
+    const cands = gen.candidates(lower);
+    // Keeping the word as read: the channel read every letter as itself.
+    let keepCost = 0;
+    for (let k = 0; k < lower.length; k++) keepCost += channel.identityCost(stripToneCode(lower.charCodeAt(k)));
+    let keepScore = (-keepCost / Math.LN10) * weight;
+    // A word the model does not know (or a code, "s6", "B9") kept as read: the model scores only
+    // its class, so its spelling is paid for here, letter by letter.
+    if (keepId === m.unkId || hasDigit) keepScore -= (this.options.unknownLetterCost ?? UNKNOWN_LETTER) * core.length;
+    const types = [lower];
+    const ids = [keepId];
+    const scores = [keepScore];
+    for (const c of cands) {
+      const sc = (-c.cost / Math.LN10) * weight;
+      if (c.type === lower) {
+        if (sc > scores[0]) scores[0] = sc;
+        continue;
+      }
+      types.push(c.type);
+      ids.push(c.id);
+      scores.push(sc);
+    }
+    return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores) };
+  }
+}
+
+/** LM tokens of a protected core, as the tokenizer sees it ("52-NQ/TW" → <num> - <sym>). */
+function protectedTokens(m: OcrLanguageModel, core: string): number[] {
+  const st = tokenizeStream(core);
+  const ids: number[] = [];
+  for (let k = 0; k < st.length; k++) {
+    const kind = st.kinds[k];
+    const first = core.charCodeAt(st.starts[k]);
+    if (kind === KIND_NUMBER) ids.push(m.classId('number', first));
+    else if (kind === KIND_SYMBOL || kind === KIND_ALNUM) ids.push(m.classId('symbol', first));
+    else if (kind === KIND_PUNCT) ids.push(m.classId('punct', first));
+    else if (kind === KIND_WORD) ids.push(m.idOf(core.slice(st.starts[k], st.ends[k]).toLowerCase()));
+  }
+  return ids;
+}
+
+function decode(m: OcrLanguageModel, lat: LatticeParts): { choice: Int32Array; confidence: Float32Array } {
+  const n = lat.length;
+  const candStart = new Int32Array(n + 1);
+  const candToken = new Int32Array(lat.candidates);
+  const candChannel = new Float32Array(lat.candidates);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    candStart[i] = at;
+    const e = lat.entries[i];
+    if (e === null) {
+      candToken[at++] = lat.fixedIds[i];
+    } else {
+      candToken.set(e.ids, at);
+      candChannel.set(e.channel, at);
+      at += e.ids.length;
+    }
+  }
+  candStart[n] = at;
+  return m.decode({ length: n, candStart, candToken, candChannel });
+}
+
+function isSentenceEnd(text: string, w: OcrWord): boolean {
+  const last = text.charCodeAt(w.end - 1);
+  return last === 0x2e || last === 0x3b || last === 0x3a || last === 0x21 || last === 0x3f;
+}
+
+/**
+ * Which channel the text came through: the Vietnamese OCR model keeps marks
+ * on most words, the English one on few.
+ */
+export function pickChannel(text: string, words: OcrWord[] = ocrWords(text)): ChannelKind {
+  let letterWords = 0;
+  let marked = 0;
+  for (const w of words) {
+    if (w.kind !== CORE_WORD) continue;
+    letterWords++;
+    for (let k = w.coreStart; k < w.coreEnd; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0xc0 && stripToneCode(c) !== c) {
+        marked++;
+        break;
+      }
+      if (c === 0x111 || c === 0x110 || c === 0x1b0 || c === 0x1a1 || c === 0x103 || c === 0xe2 || c === 0xea || c === 0xf4) {
+        marked++;
+        break;
+      }
+    }
+  }
+  return letterWords > 0 && marked / letterWords >= VIE_SHARE ? 'vie' : 'eng';
+}
+
+/** Share of words with Vietnamese marks from which the text counts as read by a Vietnamese model. */
+const VIE_SHARE = 0.45;
+
+/** Writes `type` (lower-case) in the case pattern of `like` ("PANG" → "ĐẢNG", "Tinh" → "Tỉnh"). */
+export function applyCase(type: string, like: string): string {
+  let letters = 0;
+  let uppers = 0;
+  let firstUpper = false;
+  for (let k = 0; k < like.length; k++) {
+    const ch = like.charAt(k);
+    const up = ch !== ch.toLowerCase();
+    const low = ch !== ch.toUpperCase();
+    if (!up && !low) continue;
+    if (letters === 0) firstUpper = up;
+    letters++;
+    if (up) uppers++;
+  }
+  if (letters >= 2 && uppers === letters) return type.toUpperCase();
+  if (firstUpper || (letters === 0 && like.length > 0)) return type.charAt(0).toUpperCase() + type.slice(1);
+  // "B9", "S6": the first character is an upper-case letter
+  return type;
+}
