@@ -16,3 +16,4 @@ export { LmTrainer, type TrainOptions, type BuildStats } from './restore/train.j
 export { decodeLattice, type DecodeOptions, type DecodeResult } from './restore/decode.js';
 export { LatticeBuilder, type Lattice } from './restore/lattice.js';
 export { setDefaultModelProvider, hasDefaultModel, getDefaultModel } from './restore/provider.js';
+export { correctOcr, inspectOcr, looksLikeOcr, OcrCorrector, ocrLanguageModel, type CorrectOcrOptions, type OcrCorrection, type OcrCorrectionResult, type OcrEvidence, type ChannelKind as OcrChannelKind } from './restore/ocr/index.js';

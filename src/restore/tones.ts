@@ -22,8 +22,12 @@ import { LatticeBuilder } from './lattice.js';
 import { TOK_UNK, classToken, wordType } from './lm-tokens.js';
 import type { FoldIndex, LanguageModel } from './model.js';
 import { getDefaultModel } from './provider.js';
+import type { InputKind } from '../schema.js';
+import { looksLikeOcr, restoreOcrText } from './ocr/restore.js';
 
 export interface RestoreTonesOptions {
+  /** What the text is: 'auto' (default: OCR output is detected and corrected), 'clean', 'stripped', or 'ocr' (scan output: letters are corrected too, see restore/ocr/). */
+  input?: InputKind;
   /** Tone placement of restored syllables: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
   toneStyle?: ToneStyle;
   /** The language model (from `loadModel`); default: the registered one (`vn-legal-refs/node` registers the shipped model). */
@@ -70,6 +74,8 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   const style: ToneStyle = options.toneStyle ?? 'new';
   if (style !== 'new' && style !== 'old') throw new TypeError(`restoreTones: option "toneStyle" must be 'new' or 'old', got ${String(style)}`);
   const model = options.model ?? getDefaultModel('restoreTones');
+  const input = options.input ?? 'auto';
+  if (input === 'ocr' || (input === 'auto' && looksLikeOcr(text))) return restoreOcrText(text, model, style, options.details === true);
   const index = model.candidates;
   const st = tokenizeStream(text);
 

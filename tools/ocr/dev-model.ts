@@ -1,24 +1,17 @@
 /**
- * Development harness: the tone restorer's model and decoder as an
- * OcrLanguageModel, from a snapshot of that work in work-data/lmsnap (not
- * committed) until it is merged. Replaced by src/restore/ocr/adapter.ts.
+ * The language model for the OCR tools and eval: models/vi-tones.vnlm when
+ * it is there, else a model trained by the tone restorer's trainer into
+ * work-data/ (see tools/train-default-model.sh).
  */
-import { readFileSync } from 'node:fs';
-import type { OcrLanguageModel } from '../../src/restore/ocr/language.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadModel, type LanguageModel } from '../../src/restore/model.js';
 
-export async function loadDevModel(path = 'work-data/lmsnap/model.bin'): Promise<OcrLanguageModel> {
-  const base = '../../work-data/lmsnap/src/restore/';
-  const { loadModel } = await import(base + 'model.js');
-  const { decodeLattice } = await import(base + 'decode.js');
-  const toks = await import(base + 'lm-tokens.js');
-  const model = loadModel(new Uint8Array(readFileSync(path)), path);
-  return {
-    vocab: model.vocab,
-    firstWordId: toks.FIRST_WORD_ID,
-    unkId: toks.TOK_UNK,
-    idOf: (t: string) => model.idOf(t),
-    classId: (kind, code) => (kind === 'number' ? toks.TOK_NUM : kind === 'symbol' ? toks.TOK_SYM : toks.punctToken(code)),
-    unigram: (id: number) => model.uniProb[id],
-    decode: (l) => decodeLattice(model, l),
-  };
+export const MODEL_CANDIDATES = ['models/vi-tones.vnlm', 'work-data/lmsnap/model.bin'];
+
+export function findModel(root: string): LanguageModel | null {
+  for (const rel of MODEL_CANDIDATES) {
+    const p = `${root}/${rel}`;
+    if (existsSync(p)) return loadModel(new Uint8Array(readFileSync(p)), p);
+  }
+  return null;
 }

@@ -18,6 +18,8 @@ import { KIND_ALNUM, KIND_NUMBER, KIND_PUNCT, KIND_SYMBOL, KIND_WORD, tokenizeSt
 import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
 import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
 import type { OcrLanguageModel } from './language.js';
+import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
+import { SymbolRepair, repairRoman } from './symbols.js';
 import { stripToneCode } from './tones.js';
 import { CORE_NONE, CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
 
@@ -40,6 +42,10 @@ export interface OcrCorrectionResult {
   corrections: OcrCorrection[];
   /** The channel used ('eng': marks mostly lost; 'vie': marks kept but often wrong). */
   channel: ChannelKind;
+  /** Words the decoder chose among several candidates. */
+  decided: number;
+  /** Mean confidence over those words (1 when there were none). */
+  confidence: number;
 }
 
 export interface CorrectorOptions {
@@ -48,6 +54,8 @@ export interface CorrectorOptions {
   /** Multiplies the channel's log-probabilities against the language model's. Default 1. */
   channelWeight?: number;
   candidates?: Partial<CandidateOptions>;
+  /** Tone placement of corrected words: 'new' (default, "hòa") or 'old' ("hoà"). */
+  toneStyle?: ToneStyle;
   /** log10 cost per letter of keeping a word the model does not know. Default 1. */
   unknownLetterCost?: number;
 }
@@ -127,36 +135,55 @@ export class OcrCorrector {
 
     const out = new OffsetMapBuilder();
     const corrections: OcrCorrection[] = [];
+    let decided = 0;
+    let confSum = 0;
     let pieces: string[] = [];
     let at = 0; // position in the input up to which output is written
 
     const lattice = new LatticeParts();
     const flush = () => {
-      if (lattice.length === 0) return;
-      const res = decode(m, lattice);
+      if (lattice.length === 0 && pending.length === 0) return;
+      const res = lattice.length > 0 ? decode(m, lattice) : { choice: new Int32Array(0), confidence: new Float32Array(0) };
+      const edits: { w: OcrWord; to: string; confidence: number }[] = pending.splice(0);
       for (let p = 0; p < lattice.length; p++) {
         const e = lattice.entries[p];
         const w = lattice.words[p];
         if (!e || !w || e.types.length <= 1) continue;
         const k = res.choice[p];
+        decided++;
+        confSum += res.confidence[p];
         if (k === 0) continue;
+        const type = this.options.toneStyle === 'old' ? placeTone(e.types[k], 'old') : e.types[k];
+        edits.push({ w, to: applyCase(type, text.slice(w.coreStart, w.coreEnd)), confidence: res.confidence[p] });
+      }
+      edits.sort((a, b) => a.w.coreStart - b.w.coreStart);
+      for (const { w, to, confidence } of edits) {
         const from = text.slice(w.coreStart, w.coreEnd);
-        const to = applyCase(e.types[k], from);
         if (to === from) continue;
         pieces.push(text.slice(at, w.coreStart), to);
         out.keep(w.coreStart - at).replace(w.coreEnd - w.coreStart, to.length);
         at = w.coreEnd;
-        corrections.push({ start: w.coreStart, end: w.coreEnd, from, to, confidence: res.confidence[p] });
+        corrections.push({ start: w.coreStart, end: w.coreEnd, from, to, confidence });
       }
       lattice.clear();
     };
 
     const cache = this.entryCache(kind);
+    const symbols = this.symbolRepair(kind, channel);
+    /** Repairs decided outside the lattice (symbols, numerals), written out at the next flush. */
+    const pending: { w: OcrWord; to: string; confidence: number }[] = [];
+    const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
     for (const w of words) {
       // opening punctuation
       for (let k = w.start; k < w.coreStart; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
       if (w.kind === CORE_WORD) {
         const core = text.slice(w.coreStart, w.coreEnd);
+        const roman = w.lineStart ? repairRoman(core) : null;
+        if (roman !== null) {
+          direct(w, roman, 0.9);
+          lattice.fixed(m.classId('symbol', 0x49));
+          continue;
+        }
         let e = cache.get(core);
         if (e === undefined) {
           e = this.wordEntry(core, gen, channel, weight);
@@ -167,6 +194,8 @@ export class OcrCorrector {
       } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
       else if (w.kind === CORE_PROTECTED) {
         const core = text.slice(w.coreStart, w.coreEnd);
+        const fixedCore = symbols.repair(core);
+        if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
         let ids = this.protectedCache.get(core);
         if (ids === undefined) {
           ids = protectedTokens(m, core);
@@ -184,11 +213,21 @@ export class OcrCorrector {
     pieces.push(text.slice(at));
     const result = pieces.join('');
     pieces = [];
-    return { text: result, map: out.build(), corrections, channel: kind };
+    return { text: result, map: out.build(), corrections, channel: kind, decided, confidence: decided === 0 ? 1 : confSum / decided };
   }
 
   private readonly entryCaches: Partial<Record<ChannelKind, Map<string, WordEntry>>> = {};
   private readonly protectedCache = new Map<string, number[]>();
+  private readonly repairs: Partial<Record<ChannelKind, SymbolRepair>> = {};
+
+  private symbolRepair(kind: ChannelKind, channel: OcrChannel): SymbolRepair {
+    let r = this.repairs[kind];
+    if (!r) {
+      r = new SymbolRepair(channel);
+      this.repairs[kind] = r;
+    }
+    return r;
+  }
 
   private entryCache(kind: ChannelKind): Map<string, WordEntry> {
     let c = this.entryCaches[kind];
