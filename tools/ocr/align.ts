@@ -5,6 +5,7 @@
  * folded, lower-cased words; 2:1 and 1:2 steps capture merged and split tokens.
  */
 import { foldDiacritics } from '../../src/text/fold.js';
+import { placeTone } from '../../src/text/vietnamese.js';
 
 export interface WordPair {
   /** Clean words (1 or 2, joined by a space), empty for an OCR insertion. */
@@ -173,9 +174,9 @@ export function alignChars(clean: string, ocr: string): CharOp[] {
 
 const PUNCT_EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
-/** A word without its surrounding punctuation, lower-case, NFC. */
+/** A word without its surrounding punctuation, lower-case, NFC, tone in the 'new' place ("hoá" → "hóa"). */
 export function bareWord(w: string): string {
-  return w.replace(PUNCT_EDGE, '').toLowerCase().normalize('NFC');
+  return placeTone(w.replace(PUNCT_EDGE, '').toLowerCase().normalize('NFC'), 'new');
 }
 
 export interface SyllableScore {
@@ -190,8 +191,9 @@ export interface SyllableScore {
 /**
  * Syllable accuracy of `output` against the clean `reference`: the two are
  * aligned as folded word sequences; a reference word that holds a letter is
- * right when its aligned output word is the same word (case and surrounding
- * punctuation aside).
+ * right when its aligned output word is the same word (case, surrounding
+ * punctuation and the placement style of the tone mark aside: an OCR page
+ * does not say whether it was "hoá" or "hóa").
  */
 export function syllableAccuracy(reference: string, output: string): SyllableScore {
   const ref = words(reference).map(bareWord).filter((w) => w.length > 0);

@@ -62,8 +62,25 @@ export interface CorrectorOptions {
 
 const UNKNOWN_LETTER = 1;
 
-/** Most positions decoded in one lattice (cut at a sentence end after this many). */
+/** Most positions decoded in one lattice (a lattice also ends at every sentence end). */
 const MAX_LATTICE = 4000;
+/** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
+const MAX_PASSES = 3;
+
+/** The result of correcting `input` (first) and then its output again (next), as one result on `input`. */
+function chain(input: string, first: OcrCorrectionResult, next: OcrCorrectionResult): OcrCorrectionResult {
+  const byStart = new Map<number, OcrCorrection>();
+  for (const c of first.corrections) byStart.set(c.start, c);
+  for (const c of next.corrections) {
+    const start = first.map.toOriginal(c.start, 'start');
+    const end = first.map.toOriginal(c.end, 'end');
+    const from = input.slice(start, end);
+    if (from === c.to) byStart.delete(start);
+    else byStart.set(start, { start, end, from, to: c.to, confidence: c.confidence });
+  }
+  const corrections = [...byStart.values()].sort((a, b) => a.start - b.start);
+  return { ...next, channel: first.channel, map: first.map.compose(next.map), corrections, decided: first.decided, confidence: first.confidence };
+}
 
 /** The candidates of one OCR word core, as written; cached per distinct core. */
 interface WordEntry {
@@ -126,12 +143,41 @@ export class OcrCorrector {
     return c;
   }
 
+  /**
+   * Corrects `text`. Runs to a fixpoint: the output is corrected again (only
+   * the sentences the last pass changed) until a pass changes nothing, at most
+   * MAX_PASSES times, so correcting the output again changes nothing.
+   */
   correct(text: string): OcrCorrectionResult {
+    const first = this.pass(text, null, this.kindOf(text));
+    let result = first.result;
+    let changed = first.changed;
+    let kind = result.channel;
+    for (let k = 1; k < MAX_PASSES && result.corrections.length > 0; k++) {
+      // Sentences are decoded apart, so a pass through the same channel can only change
+      // the sentences the last pass changed; through another channel, any.
+      const nextKind = this.kindOf(result.text);
+      const next = this.pass(result.text, nextKind === kind ? changed : null, nextKind);
+      kind = nextKind;
+      if (next.result.corrections.length === 0) break;
+      result = chain(text, result, next.result);
+      changed = next.changed;
+    }
+    return result;
+  }
+
+  private kindOf(text: string): ChannelKind {
+    return this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text);
+  }
+
+  /** One pass; `active` (per sentence) limits it to the sentences marked 1. */
+  private pass(text: string, active: Uint8Array | null, kind: ChannelKind): { result: OcrCorrectionResult; changed: Uint8Array } {
     const words = ocrWords(text);
-    const kind = this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text, words);
     const { channel, gen } = this.channelFor(kind);
     const weight = this.options.channelWeight ?? 1;
     const m = this.model;
+    const changedSentences: number[] = [];
+    let sentence = 0;
 
     const out = new OffsetMapBuilder();
     const corrections: OcrCorrection[] = [];
@@ -160,6 +206,7 @@ export class OcrCorrector {
       for (const { w, to, confidence } of edits) {
         const from = text.slice(w.coreStart, w.coreEnd);
         if (to === from) continue;
+        changedSentences[sentence] = 1;
         pieces.push(text.slice(at, w.coreStart), to);
         out.keep(w.coreStart - at).replace(w.coreEnd - w.coreStart, to.length);
         at = w.coreEnd;
@@ -174,6 +221,10 @@ export class OcrCorrector {
     const pending: { w: OcrWord; to: string; confidence: number }[] = [];
     const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
     for (const w of words) {
+      if (active !== null && active[sentence] !== 1) {
+        if (isSentenceEnd(text, w)) sentence++;
+        continue;
+      }
       // opening punctuation
       for (let k = w.start; k < w.coreStart; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
       if (w.kind === CORE_WORD) {
@@ -206,14 +257,22 @@ export class OcrCorrector {
       }
       // closing punctuation
       for (let k = w.coreEnd; k < w.end; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
-      if (lattice.length >= MAX_LATTICE && isSentenceEnd(text, w)) flush();
+      if (isSentenceEnd(text, w)) {
+        flush();
+        sentence++;
+      } else if (lattice.length >= MAX_LATTICE) flush();
     }
     flush();
     out.keep(text.length - at);
     pieces.push(text.slice(at));
     const result = pieces.join('');
     pieces = [];
-    return { text: result, map: out.build(), corrections, channel: kind, decided, confidence: decided === 0 ? 1 : confSum / decided };
+    const changed = new Uint8Array(sentence + 1);
+    for (let k = 0; k < changedSentences.length; k++) if (changedSentences[k] === 1) changed[k] = 1;
+    return {
+      result: { text: result, map: out.build(), corrections, channel: kind, decided, confidence: decided === 0 ? 1 : confSum / decided },
+      changed,
+    };
   }
 
   private readonly entryCaches: Partial<Record<ChannelKind, Map<string, WordEntry>>> = {};
