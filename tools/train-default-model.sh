@@ -15,7 +15,9 @@ OUT="${OUT:-models/vi-tones.vnlm}"
 SEED_WEIGHT="${SEED_WEIGHT:-3}"
 MIN_BIGRAM="${MIN_BIGRAM:-2}"
 MIN_TRIGRAM="${MIN_TRIGRAM:-2}"
+MIN_FOURGRAM="${MIN_FOURGRAM:-2}"
 MIN_FOREIGN="${MIN_FOREIGN:-5}"
+ORDER="${ORDER:-4}"
 for f in "$CORPUS_DIR/vi-legal.txt.xz" "$CORPUS_DIR/vi-admin.txt.xz"; do
   [ -f "$f" ] || { echo "train-default-model: $f not found (set CORPUS_DIR)" >&2; exit 1; }
 done
@@ -23,5 +25,6 @@ exec node --max-old-space-size=6000 node_modules/.bin/tsx src/cli/main.ts train-
   --corpus "$CORPUS_DIR/vi-legal.txt.xz" --corpus "$CORPUS_DIR/vi-admin.txt.xz" --holdout-every 20 \
   --doc fixtures/seeds/000_2dae4cc2179c821d.txt --doc fixtures/seeds/001_ad13f960ec8507f6.txt \
   --doc fixtures/seeds/002_652940eb11e67dde.txt --doc-weight "$SEED_WEIGHT" \
-  --min-bigram "$MIN_BIGRAM" --min-trigram "$MIN_TRIGRAM" --min-foreign "$MIN_FOREIGN" \
+  --order "$ORDER" --min-bigram "$MIN_BIGRAM" --min-trigram "$MIN_TRIGRAM" --min-fourgram "$MIN_FOURGRAM" \
+  --min-foreign "$MIN_FOREIGN" \
   --out "$OUT"

@@ -1,201 +1,250 @@
 /**
- * Viterbi decoding of a {@link Lattice} under the trigram language model.
+ * Viterbi decoding of a {@link Lattice} under the n-gram language model.
  *
- * States are pairs (candidate at i-1, candidate at i); a step scores every
- * (i-2, i-1, i) triple of candidates. Fixed positions have one candidate, so
- * the cost is that of the ambiguous stretches only. A backward pass gives
- * max-marginals: for every candidate, the score of the best path through it,
- * from which a per-position confidence follows (the chosen candidate's share
- * of 10^score among the position's candidates).
+ * A state is the choice made at the last N-1 positions (N = model order);
+ * states that agree on those merge, keeping the better score. States more
+ * than `beam` (log10) below the best at their position are dropped, which
+ * keeps the ambiguous stretches cheap. Each state carries the model entries
+ * matching its history (one per order), so a transition costs a few binary
+ * searches.
+ *
+ * Confidence, per position: the chosen candidate's share of probability
+ * against each alternative put in its place on the best path, scored over
+ * the N positions the change affects (a local substitution posterior).
  */
 import type { Lattice } from './lattice.js';
 import { TOK_BOS, TOK_EOS } from './lm-tokens.js';
 import type { LanguageModel } from './model.js';
 
 export interface DecodeOptions {
-  /** Compute per-position confidence (a backward pass; about doubles the time). Default true. */
+  /** Drop states this far (log10) below the best at their position. Default 6. */
+  beam?: number;
+  /** Compute per-position confidence. Default true. */
   confidence?: boolean;
 }
 
 export interface DecodeResult {
   /** Chosen candidate of each position, as an index into the position's candidates (0 = its first). */
   readonly choice: Int32Array;
-  /** 0..1 per position: how much the chosen candidate beats the others (1 for a fixed position). */
+  /** 0..1 per position: the chosen candidate's share against the alternatives (1 for a fixed position). */
   readonly confidence: Float32Array;
   /** log10 score (language model + channel) of the best path, `</s>` included. */
   readonly score: number;
 }
 
+const MAX_CANDIDATES = 255;
+const DEBUG = typeof process !== 'undefined' && !!process.env.VNREF_DEBUG_DECODE;
+
+/** Growable state storage shared by all positions of one decode. */
+class States {
+  cap = 1024;
+  n = 0;
+  tok = new Int32Array(this.cap);
+  local = new Int32Array(this.cap); // candidate index within its position
+  back = new Int32Array(this.cap); // previous state
+  score = new Float64Array(this.cap);
+  nodes: Int32Array; // (order-1) per state: nodes[m-1] = entry of order m matching the history suffix
+  constructor(readonly width: number) {
+    this.nodes = new Int32Array(this.cap * width);
+  }
+  add(): number {
+    if (this.n === this.cap) {
+      this.cap *= 2;
+      const grow = <T extends Int32Array | Float64Array>(a: T, mul = 1): T => {
+        const b = new (a.constructor as { new (n: number): T })(this.cap * mul);
+        b.set(a);
+        return b;
+      };
+      this.tok = grow(this.tok);
+      this.local = grow(this.local);
+      this.back = grow(this.back);
+      this.score = grow(this.score);
+      this.nodes = grow(this.nodes, this.width);
+    }
+    return this.n++;
+  }
+}
+
 /** Decodes the best candidate sequence of `lattice` under `model`. */
 export function decodeLattice(model: LanguageModel, lattice: Lattice, options: DecodeOptions = {}): DecodeResult {
+  const beam = options.beam ?? 6;
+  const N = model.order;
+  const W = N - 1;
   const n = lattice.length;
-  const E = n + 3; // <s> <s> positions... </s>
-  // Extended candidate arrays with the two <s> and the </s> positions.
-  const xs = new Int32Array(E + 1);
-  const total = lattice.candStart[n] - lattice.candStart[0] + 3;
-  const xt = new Int32Array(total);
-  const xc = new Float32Array(total);
-  xt[0] = TOK_BOS;
-  xt[1] = TOK_BOS;
-  xs[0] = 0;
-  xs[1] = 1;
-  xs[2] = 2;
-  let w = 2;
+  const { candStart, candToken, candChannel } = lattice;
   for (let i = 0; i < n; i++) {
-    for (let k = lattice.candStart[i]; k < lattice.candStart[i + 1]; k++) {
-      xt[w] = lattice.candToken[k];
-      xc[w] = lattice.candChannel[k];
+    const K = candStart[i + 1] - candStart[i];
+    if (K < 1 || K > MAX_CANDIDATES) throw new RangeError(`decodeLattice: position ${i} has ${K} candidates (1..${MAX_CANDIDATES} allowed)`);
+  }
+  const st = new States(W);
+  // Initial state: a history of <s> only.
+  const s0 = st.add();
+  st.tok[s0] = TOK_BOS;
+  st.local[s0] = 0;
+  st.back[s0] = -1;
+  st.score[s0] = 0;
+  {
+    let node = TOK_BOS;
+    st.nodes[0] = TOK_BOS;
+    for (let m = 2; m <= W; m++) {
+      node = node >= 0 ? model.child(m - 1, node, TOK_BOS) : -1;
+      st.nodes[m - 1] = node;
+    }
+  }
+  const posStart = new Int32Array(n + 2);
+  let prevLo = 0;
+  let prevHi = 1;
+  let table = new Int32Array(4096);
+  let totalStates = 0;
+
+  for (let i = 0; i <= n; i++) {
+    // Position i (i === n: the closing </s>).
+    const last = i === n;
+    const c0 = last ? 0 : candStart[i];
+    const K = last ? 1 : candStart[i + 1] - c0;
+    // Merge key of a new state: local indices of the last W positions (older ones from back-pointers).
+    const Kp = i >= 1 ? candStart[i] - candStart[i - 1] : 1;
+    const Kpp = W >= 3 && i >= 2 ? candStart[i - 1] - candStart[i - 2] : 1;
+    const tableSize = (W >= 3 ? Kpp : 1) * (W >= 2 ? Kp : 1) * K;
+    if (table.length < tableSize) table = new Int32Array(tableSize * 2);
+    table.fill(-1, 0, tableSize);
+    const lo = st.n;
+    posStart[i] = lo;
+    let best = -Infinity;
+    for (let s = prevLo; s < prevHi; s++) {
+      const base = st.score[s];
+      const sNodes = s * W;
+      let keyBase = 0;
+      if (W >= 2) keyBase = st.local[s];
+      if (W >= 3) keyBase += (st.back[s] >= 0 && i >= 2 ? st.local[st.back[s]] : 0) * Kp;
+      for (let c = 0; c < K; c++) {
+        const tok = last ? TOK_EOS : candToken[c0 + c];
+        const lp = scoreNext(model, st.nodes, sNodes, tok, W);
+        const score = base + lp + (last ? 0 : candChannel[c0 + c]);
+        const key = keyBase * K + c;
+        let t = table[key];
+        if (t < 0) {
+          t = st.add();
+          table[key] = t;
+          st.tok[t] = tok;
+          st.local[t] = c;
+          st.score[t] = -Infinity;
+        }
+        if (score > st.score[t]) {
+          st.score[t] = score;
+          st.back[t] = s;
+          if (score > best) best = score;
+        }
+      }
+    }
+    // Beam: keep the states within `beam` of the best (compacting in place).
+    let w = lo;
+    const floor = best - beam;
+    for (let t = lo; t < st.n; t++) {
+      if (st.score[t] < floor) continue;
+      if (w !== t) {
+        st.tok[w] = st.tok[t];
+        st.local[w] = st.local[t];
+        st.back[w] = st.back[t];
+        st.score[w] = st.score[t];
+        st.nodes.copyWithin(w * W, t * W, t * W + W);
+      }
       w++;
     }
-    xs[i + 3] = w;
+    st.n = w;
+    // History entries of the surviving states: extend each of the previous state's by the new token.
+    for (let t = lo; t < w; t++) extendNodes(model, st.nodes, st.back[t] * W, st.nodes, t * W, st.tok[t], W);
+    prevLo = lo;
+    prevHi = w;
+    totalStates += w - lo;
   }
-  xt[w] = TOK_EOS;
-  xs[E] = w + 1;
-
-  // State offsets: states of position e (pairs with e-1) start at so[e].
-  const so = new Int32Array(E + 1);
-  let states = 0;
-  for (let e = 1; e < E; e++) {
-    so[e] = states;
-    states += (xs[e] - xs[e - 1]) * (xs[e + 1] - xs[e]);
+  if (DEBUG) console.log('states/position', totalStates / (n + 1));
+  // The best final state and the path to it.
+  let bestState = prevLo;
+  for (let s = prevLo + 1; s < prevHi; s++) if (st.score[s] > st.score[bestState]) bestState = s;
+  const choice = new Int32Array(n);
+  let s = st.back[bestState];
+  for (let i = n - 1; i >= 0; i--) {
+    choice[i] = st.local[s];
+    s = st.back[s];
   }
-  so[E] = states;
-  const delta = new Float64Array(states);
-  const back = new Uint16Array(states);
-  let lp2 = new Float64Array(64);
-
-  const { triWord, triProbCode, triProbBook, biStart } = model;
-  delta[so[1]] = 0;
-  for (let e = 2; e < E; e++) {
-    const r0 = xs[e - 2];
-    const Kr = xs[e - 1] - r0;
-    const p0 = xs[e - 1];
-    const Kp = xs[e] - p0;
-    const q0 = xs[e];
-    const Kq = xs[e + 1] - q0;
-    if (lp2.length < Kp * Kq) lp2 = new Float64Array(Kp * Kq * 2);
-    for (let p = 0; p < Kp; p++) for (let q = 0; q < Kq; q++) lp2[p * Kq + q] = model.logProb2(xt[p0 + p], xt[q0 + q]);
-    const dPrev = so[e - 1];
-    const dCur = so[e];
-    delta.fill(-Infinity, dCur, dCur + Kp * Kq);
-    for (let p = 0; p < Kp; p++) {
-      const tp = xt[p0 + p];
-      for (let r = 0; r < Kr; r++) {
-        const prev = delta[dPrev + r * Kp + p];
-        const bi = model.bigramIndex(xt[r0 + r], tp);
-        const bo = model.backoff2(bi);
-        const tLo = bi >= 0 ? biStart[bi] : 0;
-        const tHi = bi >= 0 ? biStart[bi + 1] : 0;
-        for (let q = 0; q < Kq; q++) {
-          const ti = tLo < tHi ? search(triWord, tLo, tHi, xt[q0 + q]) : -1;
-          const lp = ti >= 0 ? triProbBook[triProbCode[ti]] : bo + lp2[p * Kq + q];
-          const s = prev + lp + xc[q0 + q];
-          const at = dCur + p * Kq + q;
-          if (s > delta[at]) {
-            delta[at] = s;
-            back[at] = r;
-          }
-        }
-      }
-    }
-  }
-
-  // Best final state (the last position is </s>, one candidate).
-  const choiceX = new Int32Array(E);
-  {
-    const dLast = so[E - 1];
-    const Kp = xs[E - 1] - xs[E - 2];
-    let best = 0;
-    for (let p = 1; p < Kp; p++) if (delta[dLast + p] > delta[dLast + best]) best = p;
-    choiceX[E - 1] = 0;
-    choiceX[E - 2] = best;
-    for (let e = E - 1; e >= 2; e--) {
-      const Kq = xs[e + 1] - xs[e];
-      choiceX[e - 2] = back[so[e] + choiceX[e - 1] * Kq + choiceX[e]];
-    }
-  }
-  const score = delta[so[E - 1] + choiceX[E - 2]];
-  const choice = choiceX.slice(2, E - 1);
   const confidence = new Float32Array(n).fill(1);
-  if (options.confidence !== false) maxMarginals(model, E, xs, xt, xc, so, delta, choiceX, confidence, lp2);
-  return { choice, confidence, score };
+  if (options.confidence !== false) substitutionConfidence(model, lattice, choice, confidence);
+  return { choice, confidence, score: st.score[bestState] };
 }
 
-/** Backward pass: best completion of every state, then per-position confidence from the max-marginals. */
-function maxMarginals(
-  model: LanguageModel,
-  E: number,
-  xs: Int32Array,
-  xt: Int32Array,
-  xc: Float32Array,
-  so: Int32Array,
-  delta: Float64Array,
-  choiceX: Int32Array,
-  confidence: Float32Array,
-  lp2: Float64Array,
-): void {
-  const beta = new Float64Array(so[E]);
-  const { triWord, triProbCode, triProbBook, biStart } = model;
-  // beta of the last states (…, </s>) is 0; fill backwards.
-  for (let e = E - 2; e >= 1; e--) {
-    // states (r at e-1, p at e); successors q at e+1
-    const r0 = xs[e - 1];
-    const Kr = xs[e] - r0;
-    const p0 = xs[e];
-    const Kp = xs[e + 1] - p0;
-    const q0 = xs[e + 1];
-    const Kq = xs[e + 2] - q0;
-    if (lp2.length < Kp * Kq) lp2 = new Float64Array(Kp * Kq * 2);
-    for (let p = 0; p < Kp; p++) for (let q = 0; q < Kq; q++) lp2[p * Kq + q] = model.logProb2(xt[p0 + p], xt[q0 + q]);
-    const bCur = so[e];
-    const bNext = so[e + 1];
-    for (let r = 0; r < Kr; r++) {
-      for (let p = 0; p < Kp; p++) {
-        const bi = model.bigramIndex(xt[r0 + r], xt[p0 + p]);
-        const bo = model.backoff2(bi);
-        const tLo = bi >= 0 ? biStart[bi] : 0;
-        const tHi = bi >= 0 ? biStart[bi + 1] : 0;
-        let best = -Infinity;
-        for (let q = 0; q < Kq; q++) {
-          const ti = tLo < tHi ? search(triWord, tLo, tHi, xt[q0 + q]) : -1;
-          const lp = ti >= 0 ? triProbBook[triProbCode[ti]] : bo + lp2[p * Kq + q];
-          const s = lp + xc[q0 + q] + beta[bNext + p * Kq + q];
-          if (s > best) best = s;
-        }
-        beta[bCur + r * Kp + p] = best;
-      }
-    }
+/**
+ * For each ambiguous position: put every other candidate in place of the
+ * chosen one on the best path, rescore the N positions it affects, and give
+ * the chosen one's share of the probability mass.
+ */
+function substitutionConfidence(model: LanguageModel, lattice: Lattice, choice: Int32Array, confidence: Float32Array): void {
+  const n = lattice.length;
+  const W = model.order - 1;
+  const { candStart, candToken, candChannel } = lattice;
+  const path = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) path[i] = candToken[candStart[i] + choice[i]];
+  path[n] = TOK_EOS;
+  // History entries after each path position (W per position; row j = history ending at path[j - 1]).
+  const pathNodes = new Int32Array((n + 2) * W);
+  pathNodes[0] = TOK_BOS;
+  for (let m = 2; m <= W; m++) {
+    const prev = pathNodes[m - 2];
+    pathNodes[m - 1] = prev >= 0 ? model.child(m - 1, prev, TOK_BOS) : -1;
   }
-  // Max-marginal of candidate q at e: max over p of delta + beta of state (p, q).
-  let mm = new Float64Array(64);
-  for (let e = 2; e < E - 1; e++) {
-    const Kp = xs[e] - xs[e - 1];
-    const Kq = xs[e + 1] - xs[e];
-    if (Kq === 1) continue;
-    if (mm.length < Kq) mm = new Float64Array(Kq * 2);
-    mm.fill(-Infinity, 0, Kq);
-    const base = so[e];
-    for (let p = 0; p < Kp; p++) {
-      for (let q = 0; q < Kq; q++) {
-        const s = delta[base + p * Kq + q] + beta[base + p * Kq + q];
-        if (s > mm[q]) mm[q] = s;
+  for (let j = 0; j <= n; j++) extendNodes(model, pathNodes, j * W, pathNodes, (j + 1) * W, path[j], W);
+  const cur = new Int32Array(W);
+  const next = new Int32Array(W);
+  // Score of path positions i..i+W starting from the history before i.
+  const windowScore = (i: number): number => {
+    cur.set(pathNodes.subarray(i * W, i * W + W));
+    let s = 0;
+    const end = Math.min(n, i + W);
+    for (let j = i; j <= end; j++) {
+      const tok = path[j];
+      s += scoreNext(model, cur, 0, tok, W);
+      if (j < end) {
+        extendNodes(model, cur, 0, next, 0, tok, W);
+        cur.set(next);
       }
     }
-    const chosen = mm[choiceX[e]];
-    let z = 0;
-    for (let q = 0; q < Kq; q++) z += Math.pow(10, mm[q] - chosen);
-    confidence[e - 2] = 1 / z;
+    return s;
+  };
+  for (let i = 0; i < n; i++) {
+    const c0 = candStart[i];
+    const K = candStart[i + 1] - c0;
+    if (K === 1) continue;
+    const chosen = choice[i];
+    const base = windowScore(i) + candChannel[c0 + chosen];
+    let z = 1;
+    for (let c = 0; c < K; c++) {
+      if (c === chosen) continue;
+      path[i] = candToken[c0 + c];
+      z += Math.pow(10, windowScore(i) + candChannel[c0 + c] - base);
+    }
+    path[i] = candToken[c0 + chosen];
+    confidence[i] = 1 / z;
   }
 }
 
-function search(a: Uint16Array, lo: number, hi: number, x: number): number {
-  hi--;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid];
-    if (v < x) lo = mid + 1;
-    else if (v > x) hi = mid - 1;
-    else return mid;
+/** log10 p(tok | history), the history given by its entries nodes[at .. at+W) (order 1 first). */
+function scoreNext(model: LanguageModel, nodes: Int32Array, at: number, tok: number, W: number): number {
+  let lp = 0;
+  for (let m = W; m >= 1; m--) {
+    const node = nodes[at + m - 1];
+    if (node < 0) continue;
+    const ch = model.child(m, node, tok);
+    if (ch >= 0) return lp + model.prob(m + 1, ch);
+    lp += model.backoff(m, node);
   }
-  return -1;
+  return lp + model.uniProb[tok];
+}
+
+/** The history entries after appending `tok` to the history `from[at..at+W)`. */
+function extendNodes(model: LanguageModel, from: Int32Array, at: number, to: Int32Array, toAt: number, tok: number, W: number): void {
+  for (let m = W; m >= 2; m--) {
+    const prev = from[at + m - 2];
+    to[toAt + m - 1] = prev >= 0 ? model.child(m - 1, prev, tok) : -1;
+  }
+  to[toAt] = tok;
 }

@@ -1,7 +1,8 @@
 /**
- * The language model: a syllable trigram model in backoff form (interpolated
- * modified Kneser-Ney, estimated by `train.ts`), stored as one compact binary
- * file and read back without copying (typed-array views into the bytes).
+ * The language model: a syllable n-gram model (order 3 or 4) in backoff form
+ * (interpolated modified Kneser-Ney, estimated by `train.ts`), stored as one
+ * compact binary file and read back without copying (typed-array views into
+ * the bytes).
  *
  * File layout (little-endian; every section starts on a 4-byte boundary):
  *
@@ -9,16 +10,15 @@
  * | --- | --- |
  * | 0-3 | magic `VNLM` |
  * | 4-5 | format version (1) |
- * | 6-7 | n-gram order (3) |
+ * | 6-7 | n-gram order N (3 or 4) |
  * | 8-11 | payload length in bytes (everything after this 16-byte header) |
  * | 12-15 | CRC-32 of the payload |
- * | payload | counts (u32 ×8): vocabulary size V, bigrams B, trigrams T, vocabulary bytes, metadata bytes, 3 reserved |
- * | | codebooks (f32 ×256 each): bigram log-prob, bigram backoff, trigram log-prob |
+ * | payload | counts (u32 ×8): vocabulary size V, vocabulary bytes, metadata bytes, then the number of n-grams of each order 2..N (0 for the rest) |
+ * | | codebooks (f32 ×256 each): log-prob of orders 2..N, then backoff of orders 2..N-1 |
  * | | vocabulary: UTF-8, types joined by "\n", id order (specials first, see `lm-tokens.ts`) |
  * | | metadata: UTF-8 JSON (sources, counts, pruning) |
- * | | unigrams: log10 p (f32 ×V), log10 backoff (f32 ×V), number of bigrams per first word (u16 ×V) |
- * | | bigrams, grouped by first word, sorted by second: second word (u16 ×B), trigrams per bigram (u16 ×B), log-prob code (u8 ×B), backoff code (u8 ×B) |
- * | | trigrams, grouped by their bigram context, sorted by last word: last word (u16 ×T), log-prob code (u8 ×T) |
+ * | | unigrams: log10 p (f32 ×V), log10 backoff (f32 ×V), number of bigrams per word (u16 ×V) |
+ * | | for each order n = 2..N, entries grouped by their context (an entry of order n-1) and sorted by last word: last word (u16), then for n < N the number of children (u16), then the log-prob code (u8), then for n < N the backoff code (u8) |
  *
  * Probabilities are log10. Codes index the 256-entry codebooks (quantile
  * bins, so the common values get the finest steps).
@@ -35,25 +35,32 @@ const HEADER_BYTES = 16;
 const COUNT_FIELDS = 8;
 const BOOK = 256;
 
+/** One order (n ≥ 2) of a model. */
+export interface ModelLevel {
+  /** Last word of each entry. */
+  word: Uint16Array;
+  /** Number of entries of order n+1 under each entry (null at the top order). */
+  children: Uint16Array | null;
+  probCode: Uint8Array;
+  probBook: Float32Array;
+  backoffCode: Uint8Array | null;
+  backoffBook: Float32Array | null;
+}
+
 /** The decoded content of a model file (what the trainer writes). */
 export interface ModelData {
-  order: 3;
+  order: number;
   vocab: string[];
   meta: Record<string, unknown>;
   uniProb: Float32Array;
   uniBackoff: Float32Array;
+  /** Number of bigrams under each word. */
   uniChildren: Uint16Array;
-  biWord: Uint16Array;
-  biChildren: Uint16Array;
-  biProbCode: Uint8Array;
-  biBackoffCode: Uint8Array;
-  triWord: Uint16Array;
-  triProbCode: Uint8Array;
-  biProbBook: Float32Array;
-  biBackoffBook: Float32Array;
-  triProbBook: Float32Array;
+  /** Orders 2..N, at index n - 2. */
+  levels: ModelLevel[];
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const pad4 = (n: number) => (n + 3) & ~3;
 
 /** Serializes a model to the binary format above. */
@@ -61,15 +68,24 @@ export function encodeModel(m: ModelData): Uint8Array {
   const enc = new TextEncoder();
   const vocabBytes = enc.encode(m.vocab.join('\n'));
   const metaBytes = enc.encode(JSON.stringify(m.meta));
-  const V = m.vocab.length;
-  const B = m.biWord.length;
-  const T = m.triWord.length;
-  const parts: Uint8Array[] = [];
+  const N = m.order;
+  const counts = new Uint32Array(COUNT_FIELDS);
+  counts[0] = m.vocab.length;
+  counts[1] = vocabBytes.length;
+  counts[2] = metaBytes.length;
+  for (let n = 2; n <= N; n++) counts[1 + n] = m.levels[n - 2].word.length;
   const u8 = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const counts = new Uint32Array([V, B, T, vocabBytes.length, metaBytes.length, 0, 0, 0]);
-  parts.push(u8(counts), u8(m.biProbBook), u8(m.biBackoffBook), u8(m.triProbBook));
+  const parts: Uint8Array[] = [u8(counts)];
+  for (let n = 2; n <= N; n++) parts.push(u8(m.levels[n - 2].probBook));
+  for (let n = 2; n < N; n++) parts.push(u8(m.levels[n - 2].backoffBook!));
   parts.push(vocabBytes, metaBytes, u8(m.uniProb), u8(m.uniBackoff), u8(m.uniChildren));
-  parts.push(u8(m.biWord), u8(m.biChildren), m.biProbCode, m.biBackoffCode, u8(m.triWord), m.triProbCode);
+  for (let n = 2; n <= N; n++) {
+    const L = m.levels[n - 2];
+    parts.push(u8(L.word));
+    if (n < N) parts.push(u8(L.children!));
+    parts.push(L.probCode);
+    if (n < N) parts.push(L.backoffCode!);
+  }
   let payloadLen = 0;
   for (const p of parts) payloadLen += pad4(p.length);
   const out = new Uint8Array(HEADER_BYTES + payloadLen);
@@ -78,62 +94,63 @@ export function encodeModel(m: ModelData): Uint8Array {
     out.set(p, at);
     at += pad4(p.length);
   }
-  const payload = out.subarray(HEADER_BYTES);
   const dv = new DataView(out.buffer);
   dv.setUint32(0, MODEL_MAGIC, true);
   dv.setUint16(4, MODEL_VERSION, true);
-  dv.setUint16(6, m.order, true);
+  dv.setUint16(6, N, true);
   dv.setUint32(8, payloadLen, true);
-  dv.setUint32(12, crc32(payload), true);
+  dv.setUint32(12, crc32(out.subarray(HEADER_BYTES)), true);
   return out;
 }
 
 /**
- * A loaded language model. Lookups are binary searches in the sorted
- * per-context ranges; nothing is allocated per lookup.
+ * A loaded language model. Entries of order n are addressed by their index
+ * in that order's table; an entry's children (order n+1 entries that extend
+ * it by one word) form a sorted range found by binary search. Nothing is
+ * allocated per lookup.
  */
 export class LanguageModel {
-  readonly order = 3;
+  readonly order: number;
   readonly vocab: readonly string[];
   readonly meta: Readonly<Record<string, unknown>>;
   /** Where the model came from (a file name), for messages. */
   readonly source: string | undefined;
-  readonly uniProb: Float32Array;
-  readonly uniBackoff: Float32Array;
-  /** Start of each word's bigram range (V + 1 entries). */
-  readonly uniStart: Uint32Array;
-  readonly biWord: Uint16Array;
-  readonly biStart: Uint32Array;
-  readonly biProbCode: Uint8Array;
-  readonly biBackoffCode: Uint8Array;
-  readonly triWord: Uint16Array;
-  readonly triProbCode: Uint8Array;
-  readonly biProbBook: Float32Array;
-  readonly biBackoffBook: Float32Array;
-  readonly triProbBook: Float32Array;
   /** Size of the file the model was read from. */
   readonly byteLength: number;
-
+  readonly uniProb: Float32Array;
+  readonly uniBackoff: Float32Array;
+  /** words[n]: last word of each order-n entry (n ≥ 2). */
+  readonly words: Uint16Array[] = [];
+  /** start[n]: where the children (order n+1) of each order-n entry start; n+1 entries. */
+  readonly start: Uint32Array[] = [];
+  private readonly probCode: Uint8Array[] = [];
+  private readonly probBook: Float32Array[] = [];
+  private readonly boCode: Uint8Array[] = [];
+  private readonly boBook: Float32Array[] = [];
   private readonly typeIds: Map<string, number>;
   private foldIndex: FoldIndex | null = null;
+  private readonly scratch = new Int32Array(8);
 
   constructor(m: ModelData, source: string | undefined, byteLength: number) {
+    this.order = m.order;
     this.vocab = m.vocab;
     this.meta = m.meta;
     this.source = source;
+    this.byteLength = byteLength;
     this.uniProb = m.uniProb;
     this.uniBackoff = m.uniBackoff;
-    this.uniStart = prefixSums(m.uniChildren);
-    this.biWord = m.biWord;
-    this.biStart = prefixSums(m.biChildren);
-    this.biProbCode = m.biProbCode;
-    this.biBackoffCode = m.biBackoffCode;
-    this.triWord = m.triWord;
-    this.triProbCode = m.triProbCode;
-    this.biProbBook = m.biProbBook;
-    this.biBackoffBook = m.biBackoffBook;
-    this.triProbBook = m.triProbBook;
-    this.byteLength = byteLength;
+    this.start[1] = prefixSums(m.uniChildren);
+    for (let n = 2; n <= m.order; n++) {
+      const L = m.levels[n - 2];
+      this.words[n] = L.word;
+      this.probCode[n] = L.probCode;
+      this.probBook[n] = L.probBook;
+      if (n < m.order) {
+        this.start[n] = prefixSums(L.children!);
+        this.boCode[n] = L.backoffCode!;
+        this.boBook[n] = L.backoffBook!;
+      }
+    }
     this.typeIds = new Map();
     for (let i = FIRST_WORD_ID; i < m.vocab.length; i++) this.typeIds.set(m.vocab[i], i);
   }
@@ -142,11 +159,10 @@ export class LanguageModel {
   get size(): number {
     return this.vocab.length;
   }
-  get bigramCount(): number {
-    return this.biWord.length;
-  }
-  get trigramCount(): number {
-    return this.triWord.length;
+
+  /** Number of entries of order n (V for n = 1). */
+  count(n: number): number {
+    return n === 1 ? this.vocab.length : (this.words[n]?.length ?? 0);
   }
 
   /** The id of a word type ("nghị", lower-case, 'new' tone placement), or the unknown-word id. */
@@ -154,48 +170,56 @@ export class LanguageModel {
     return this.typeIds.get(type) ?? TOK_UNK;
   }
 
-  /** Index of bigram (v, w), or -1. */
-  bigramIndex(v: number, w: number): number {
-    return search(this.biWord, this.uniStart[v], this.uniStart[v + 1], w);
+  /** Index of the order-(n+1) entry extending order-n entry `i` (a word id for n = 1) by `w`, or -1. */
+  child(n: number, i: number, w: number): number {
+    const st = this.start[n];
+    return search(this.words[n + 1], st[i], st[i + 1], w);
   }
 
-  /** Index of trigram (bigram `bi`, w), or -1. */
-  trigramIndex(bi: number, w: number): number {
-    return search(this.triWord, this.biStart[bi], this.biStart[bi + 1], w);
+  /** log10 probability stored with order-n entry `i` (n ≥ 2). */
+  prob(n: number, i: number): number {
+    return this.probBook[n][this.probCode[n][i]];
   }
 
-  /** log10 p(w | v), with backoff to the unigram. */
-  logProb2(v: number, w: number): number {
-    const bi = this.bigramIndex(v, w);
-    if (bi >= 0) return this.biProbBook[this.biProbCode[bi]];
-    return this.uniBackoff[v] + this.uniProb[w];
+  /** log10 backoff weight of order-n entry `i` as a context (n < order; a word id for n = 1). */
+  backoff(n: number, i: number): number {
+    return n === 1 ? this.uniBackoff[i] : this.boBook[n][this.boCode[n][i]];
   }
 
-  /** log10 backoff weight of the bigram context with index `bi` (0 for -1). */
-  backoff2(bi: number): number {
-    return bi >= 0 ? this.biBackoffBook[this.biBackoffCode[bi]] : 0;
-  }
-
-  /** log10 p(w | u, v) with backoff. */
-  logProb3(u: number, v: number, w: number): number {
-    const bi = this.bigramIndex(u, v);
-    if (bi >= 0) {
-      const ti = this.trigramIndex(bi, w);
-      if (ti >= 0) return this.triProbBook[this.triProbCode[ti]];
-      return this.biBackoffBook[this.biBackoffCode[bi]] + this.logProb2(v, w);
+  /** log10 p(w | history), history most recent last (only its last order-1 ids count). */
+  logProb(history: ArrayLike<number>, w: number): number {
+    // Find the deepest entries matching the history's suffixes.
+    const N = this.order;
+    const h = history.length;
+    const nodes = this.scratch;
+    if (h > 0) {
+      nodes[1] = history[h - 1];
+      for (let m = 2; m <= Math.min(N - 1, h); m++) {
+        // The suffix of length m, walked down the trie from its oldest word.
+        let node = history[h - m];
+        for (let k = h - m + 1; k < h && node >= 0; k++) node = this.child(k - (h - m), node, history[k]);
+        nodes[m] = node;
+      }
     }
-    return this.logProb2(v, w);
+    let s = 0;
+    for (let m = Math.min(N - 1, h); m >= 1; m--) {
+      const node = nodes[m];
+      if (node < 0) continue;
+      const c = this.child(m, node, w);
+      if (c >= 0) return s + this.prob(m + 1, c);
+      s += this.backoff(m, node);
+    }
+    return s + this.uniProb[w];
   }
 
-  /** log10 probability of a token sequence (starting after `<s> <s>`), for tests and tools. */
+  /** log10 probability of a token sequence after `<s>`s, `</s>` not included (for tests and tools). */
   scoreSequence(ids: ArrayLike<number>): number {
-    let u = 0;
-    let v = 0;
+    const hist: number[] = new Array(this.order - 1).fill(0);
     let s = 0;
     for (let i = 0; i < ids.length; i++) {
-      s += this.logProb3(u, v, ids[i]);
-      u = v;
-      v = ids[i];
+      s += this.logProb(hist, ids[i]);
+      hist.push(ids[i]);
+      hist.shift();
     }
     return s;
   }
@@ -218,7 +242,8 @@ function prefixSums(counts: Uint16Array): Uint32Array {
   return out;
 }
 
-function search(a: Uint16Array, lo: number, hi: number, x: number): number {
+/** Index of `x` in the sorted range a[lo..hi), or -1. */
+export function search(a: Uint16Array, lo: number, hi: number, x: number): number {
   hi--;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
@@ -354,13 +379,14 @@ export function loadModel(bytes: Uint8Array, source?: string): LanguageModel {
     throw new ModelFormatError(msg, source);
   };
   if (bytes.length < HEADER_BYTES) fail(`not a model file: ${bytes.length} bytes, shorter than the ${HEADER_BYTES}-byte header`);
+  if (!LITTLE_ENDIAN) fail('this platform is big-endian; model files are little-endian and read in place');
   if ((bytes.byteOffset & 3) !== 0) bytes = bytes.slice(); // typed-array views need 4-byte alignment
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (dv.getUint32(0, true) !== MODEL_MAGIC) fail('not a model file: bad magic number (expected "VNLM")');
   const version = dv.getUint16(4, true);
   if (version !== MODEL_VERSION) fail(`unsupported model format version ${version} (this library reads version ${MODEL_VERSION})`);
   const order = dv.getUint16(6, true);
-  if (order !== 3) fail(`unsupported n-gram order ${order} (expected 3)`);
+  if (order !== 3 && order !== 4) fail(`unsupported n-gram order ${order} (this library reads 3 and 4)`);
   const payloadLen = dv.getUint32(8, true);
   const have = bytes.length - HEADER_BYTES;
   if (have < payloadLen) fail(`truncated: the header announces ${payloadLen + HEADER_BYTES} bytes, the file has ${bytes.length}`);
@@ -380,11 +406,12 @@ export function loadModel(bytes: Uint8Array, source?: string): LanguageModel {
   };
   const buf = bytes.buffer;
   const counts = new Uint32Array(buf, take(COUNT_FIELDS * 4), COUNT_FIELDS);
-  const [V, B, T, vocabLen, metaLen] = counts;
+  const [V, vocabLen, metaLen] = counts;
   if (V < FIRST_WORD_ID || V > 65536) fail(`bad vocabulary size ${V}`);
-  const biProbBook = new Float32Array(buf, take(BOOK * 4), BOOK);
-  const biBackoffBook = new Float32Array(buf, take(BOOK * 4), BOOK);
-  const triProbBook = new Float32Array(buf, take(BOOK * 4), BOOK);
+  const probBooks: Float32Array[] = [];
+  const boBooks: Float32Array[] = [];
+  for (let n = 2; n <= order; n++) probBooks[n] = new Float32Array(buf, take(BOOK * 4), BOOK);
+  for (let n = 2; n < order; n++) boBooks[n] = new Float32Array(buf, take(BOOK * 4), BOOK);
   const dec = new TextDecoder('utf-8', { fatal: true });
   let vocab: string[] = [];
   let meta: Record<string, unknown> = {};
@@ -401,20 +428,19 @@ export function loadModel(bytes: Uint8Array, source?: string): LanguageModel {
   const uniProb = new Float32Array(buf, take(V * 4), V);
   const uniBackoff = new Float32Array(buf, take(V * 4), V);
   const uniChildren = new Uint16Array(buf, take(V * 2), V);
-  const biWord = new Uint16Array(buf, take(B * 2), B);
-  const biChildren = new Uint16Array(buf, take(B * 2), B);
-  const biProbCode = new Uint8Array(buf, take(B), B);
-  const biBackoffCode = new Uint8Array(buf, take(B), B);
-  const triWord = new Uint16Array(buf, take(T * 2), T);
-  const triProbCode = new Uint8Array(buf, take(T), T);
+  const levels: ModelLevel[] = [];
+  for (let n = 2; n <= order; n++) {
+    const c = counts[1 + n];
+    const word = new Uint16Array(buf, take(c * 2), c);
+    const children = n < order ? new Uint16Array(buf, take(c * 2), c) : null;
+    const probCode = new Uint8Array(buf, take(c), c);
+    const backoffCode = n < order ? new Uint8Array(buf, take(c), c) : null;
+    levels.push({ word, children, probCode, probBook: probBooks[n], backoffCode, backoffBook: n < order ? boBooks[n] : null });
+  }
   if (at !== end) fail(`sections end at byte ${at - bytes.byteOffset}, the file has ${bytes.length} bytes`);
-  checkGroups(uniChildren, biWord, V, 'bigram', fail);
-  checkGroups(biChildren, triWord, V, 'trigram', fail);
-  const data: ModelData = {
-    order: 3, vocab, meta, uniProb, uniBackoff, uniChildren, biWord, biChildren, biProbCode, biBackoffCode,
-    triWord, triProbCode, biProbBook, biBackoffBook, triProbBook,
-  };
-  return new LanguageModel(data, source, bytes.length);
+  checkGroups(uniChildren, levels[0].word, V, 'order-2', fail);
+  for (let n = 3; n <= order; n++) checkGroups(levels[n - 3].children!, levels[n - 2].word, V, `order-${n}`, fail);
+  return new LanguageModel({ order, vocab, meta, uniProb, uniBackoff, uniChildren, levels }, source, bytes.length);
 }
 
 /** Group sizes must add up to the table, and each group must be sorted (binary search relies on it). */

@@ -65,7 +65,7 @@ const KEEP_PENALTY = 4;
 /** Words on each side that decide whether the text around a word has diacritics. */
 const CLEAN_WINDOW = 8;
 /** Words on each side that decide whether a word sits in non-Vietnamese text. */
-const FOREIGN_WINDOW = 3;
+const FOREIGN_WINDOW = 6;
 
 /** Restores the diacritics of stripped Vietnamese syllables in `text`. */
 export function restoreTones(text: string, options: RestoreTonesOptions = {}): RestoreTonesResult {
@@ -87,12 +87,20 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     const role = plan.role[k];
     if (role === ROLE_SKIP) continue;
     posToken[pos++] = k;
-    if (role === ROLE_FREE) {
+    if (role >= ROLE_FREE) {
       const g = plan.group[k];
       const ids = index.ids(g);
       const plain = index.plainId(g);
       const penalty = plan.penalty[k];
-      for (let c = 0; c < ids.length; c++) lattice.addCandidate(ids[c], ids[c] === plain ? 0 : -penalty);
+      let added = 0;
+      for (let c = 0; c < ids.length; c++) {
+        if (role === ROLE_FREE_CODE && !onlyDStroke(model.vocab[ids[c]])) continue;
+        lattice.addCandidate(ids[c], ids[c] === plain ? 0 : -penalty);
+        added++;
+      }
+      // The word as written, when the model has no such bare type ("DMST" beside "ĐMST"): an
+      // unknown word, and the likely reading where the text around has diacritics.
+      if (added === 0 || (plain < 0 && penalty > 0)) lattice.addCandidate(TOK_UNK, 0);
       lattice.endPosition();
     } else {
       lattice.addFixed(fixedToken(st, k, role, plan.group[k], index, model));
@@ -110,12 +118,12 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   let confSum = 0;
   for (let p = 0; p < built.length; p++) {
     const k = posToken[p];
-    if (plan.role[k] !== ROLE_FREE) continue;
+    if (plan.role[k] < ROLE_FREE) continue;
     decided++;
     const s = st.starts[k];
     const e = st.ends[k];
     const id = built.candToken[built.candStart[p] + result.choice[p]];
-    const word = applyCase(model.vocab[id], text, s, e, style);
+    const word = id === TOK_UNK ? text.slice(s, e) : applyCase(model.vocab[id], text, s, e, style);
     const conf = result.confidence[p];
     confSum += conf;
     const original = text.slice(s, e);
@@ -148,6 +156,7 @@ const ROLE_SKIP = 0; // line break: not a model token
 const ROLE_FIXED = 1; // number, symbol, punctuation
 const ROLE_WORD_AS_IS = 2; // a word kept as written (accented, unknown, foreign, code)
 const ROLE_FREE = 3; // a bare syllable to restore
+const ROLE_FREE_CODE = 4; // an all-capital code: only D/Đ to decide
 
 interface Plan {
   role: Uint8Array;
@@ -164,7 +173,10 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
   const n = st.length;
   const role = new Uint8Array(n);
   const group = new Int32Array(n).fill(-1);
+  const inAddress = new Uint8Array(n);
   const penalty = new Float32Array(n);
+  const protectedSpans = addressSpans(st.text);
+  let span = 0;
   // Word tokens in order, with what each says about the text around it.
   const words: number[] = [];
   let count = 0;
@@ -178,7 +190,14 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     }
     words.push(k);
     role[k] = ROLE_WORD_AS_IS;
-    group[k] = index.lookup(st.folded, st.starts[k], st.ends[k]);
+    // Words inside a URL, an e-mail address or a domain name stay as written.
+    const s = st.starts[k];
+    while (span < protectedSpans.length && protectedSpans[span + 1] <= s) span += 2;
+    if (span < protectedSpans.length && protectedSpans[span] <= s) {
+      inAddress[k] = 1;
+      continue;
+    }
+    group[k] = index.lookup(st.folded, s, st.ends[k]);
   }
   const W = words.length;
   // Prefix sums over the word sequence: Vietnamese-looking words, accented ones, foreign-looking ones.
@@ -190,7 +209,8 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     const acc = (st.flags[k] & FLAG_DIACRITIC) !== 0;
     const g = group[k];
     const isViet = acc || (g >= 0 && index.isSyllable(g));
-    const isForeign = !isViet && (st.flags[k] & FLAG_ALL_UPPER) === 0;
+    // Foreign-looking: not a syllable, not a code in capitals, not a one-letter list marker ("d)").
+    const isForeign = !isViet && !inAddress[k] && (st.flags[k] & FLAG_ALL_UPPER) === 0 && st.ends[k] - st.starts[k] >= 2;
     viet[i + 1] = viet[i] + (isViet ? 1 : 0);
     accented[i + 1] = accented[i] + (acc ? 1 : 0);
     foreign[i + 1] = foreign[i] + (isForeign ? 1 : 0);
@@ -198,18 +218,19 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
   for (let i = 0; i < W; i++) {
     const k = words[i];
     if (st.flags[k] & FLAG_DIACRITIC || group[k] < 0) continue;
-    // Among non-Vietnamese words (English): keep.
+    // Among mostly non-Vietnamese words (English): keep.
     const fLo = Math.max(0, i - FOREIGN_WINDOW);
     const fHi = Math.min(W, i + FOREIGN_WINDOW + 1);
     const nForeign = foreign[fHi] - foreign[fLo];
     if (nForeign >= 2 && nForeign * 2 >= fHi - fLo - 1) continue;
-    // An all-capital word between words that are not: a code or an acronym ("AI", "UBND").
+    // An all-capital word between words that are not is a code or an acronym ("AI", "UBND"):
+    // only its D may have been a stripped Đ ("HDND" → "HĐND").
+    role[k] = ROLE_FREE;
     if (st.flags[k] & FLAG_ALL_UPPER) {
       const prevUpper = i > 0 && (st.flags[words[i - 1]] & FLAG_ALL_UPPER) !== 0;
       const nextUpper = i + 1 < W && (st.flags[words[i + 1]] & FLAG_ALL_UPPER) !== 0;
-      if (!prevUpper && !nextUpper && W > 1) continue;
+      if (!prevUpper && !nextUpper && W > 1) role[k] = ROLE_FREE_CODE;
     }
-    role[k] = ROLE_FREE;
     // In text written with diacritics, a bare syllable is most likely meant bare.
     const lo = Math.max(0, i - CLEAN_WINDOW);
     const hi = Math.min(W, i + CLEAN_WINDOW + 1);
@@ -218,6 +239,27 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     penalty[k] = KEEP_PENALTY * Math.min(1, Math.max(0, (share - 0.25) / 0.35));
   }
   return { role, group, penalty, count };
+}
+
+/** URLs, e-mail addresses and domain names: "https://…", "www.…", "a.b@c.gov.vn", "quangngai.gov.vn". */
+const ADDRESS_RE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b/giu;
+
+/** Start/end pairs of the address spans of `text`, in order. */
+function addressSpans(text: string): number[] {
+  const out: number[] = [];
+  if (text.indexOf('.') < 0 && text.indexOf('@') < 0) return out;
+  ADDRESS_RE.lastIndex = 0;
+  for (let m = ADDRESS_RE.exec(text); m; m = ADDRESS_RE.exec(text)) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** True when a type has no diacritic but đ ("hđnd", "ubnd"). */
+function onlyDStroke(type: string): boolean {
+  for (let i = 0; i < type.length; i++) {
+    const c = type.charCodeAt(i);
+    if (c >= 0x80 && c !== 0x111) return false;
+  }
+  return true;
 }
 
 /** The model token of a fixed position. */

@@ -9,24 +9,26 @@
 import { KIND_WORD, tokenizeStream } from '../text/tokenize.js';
 import { CountTable } from './count-table.js';
 import { FIRST_WORD_ID, SPECIAL_NAMES, TOK_BOS, TOK_EOS, TOK_UNK, classToken, wordType } from './lm-tokens.js';
-import { encodeModel, type ModelData } from './model.js';
+import { encodeModel, type ModelData, type ModelLevel } from './model.js';
 import { tonelessSyllables } from './syllables.js';
 
 export interface TrainOptions {
+  /** n-gram order, 3 or 4 (default 4). Order 4 packs ids in 13 bits: at most 8,192 types. */
+  order?: 3 | 4;
+  /** Drop 4-grams seen fewer times than this. Default 2. */
+  minFourgramCount?: number;
   /** Keep a bigram seen fewer times than this (raw count) only when a kept trigram needs it as context. Default 2. */
   minBigramCount?: number;
   /** Drop trigrams seen fewer times than this. Default 2. */
   minTrigramCount?: number;
   /** A word that is not a Vietnamese syllable (names such as "Đắk", codes such as "UBND") joins the vocabulary from this count. Default 5. */
   minForeignCount?: number;
-  /** Most word types kept (by count); the format allows 65,536 ids in all. Default 65,000. */
+  /** Most ids (word types + specials) kept, by count; at most 65,536 (order 3) or 8,192 (order 4). */
   maxVocab?: number;
   /** Free-form facts recorded in the model's metadata (sources, held-out rule). */
   meta?: Record<string, unknown>;
 }
 
-const TWO16 = 65536;
-const TWO32 = 4294967296;
 
 /** Collects training text, then {@link LmTrainer.build}s a model. */
 export class LmTrainer {
@@ -97,10 +99,16 @@ export class LmTrainer {
 
   /** Estimates, prunes and packs the model. */
   build(options: TrainOptions = {}): { bytes: Uint8Array; stats: BuildStats } {
-    const minBi = options.minBigramCount ?? 2;
-    const minTri = options.minTrigramCount ?? 2;
+    const order = options.order ?? 4;
+    if (order !== 3 && order !== 4) throw new RangeError('LmTrainer.build: order must be 3 or 4');
+    const minCount = [0, 0, options.minBigramCount ?? 2, options.minTrigramCount ?? 2, options.minFourgramCount ?? 2];
+    for (let n = 3; n <= order; n++) minCount[n] = Math.max(minCount[n], minCount[n - 1]); // keeps the model suffix-closed
     const minForeign = options.minForeignCount ?? 5;
-    const maxVocab = Math.min(options.maxVocab ?? 65000, TWO16 - FIRST_WORD_ID);
+    // n-gram keys pack `bits` bits per id into one number below 2^53.
+    const bits = order === 3 ? 16 : 13;
+    const maxIds = Math.min(2 ** bits, 65536);
+    const maxVocab = Math.min(options.maxVocab ?? maxIds, maxIds) - FIRST_WORD_ID;
+    const base = 2 ** bits;
 
     // 1. Vocabulary: every Vietnamese syllable seen, plus other words seen often enough.
     const syllableKeys = new Set(tonelessSyllables());
@@ -122,192 +130,219 @@ export class LmTrainer {
     const V = vocab.length;
     const mapId = (id: number) => (id < FIRST_WORD_ID ? id : remap[id - FIRST_WORD_ID]);
 
-    // 2. Trigram counts over "<s> <s> w1 ... wn </s>" (so every bigram is the tail of a trigram).
-    const tri = new CountTable(1 << 20);
+    // 2. Counts of the highest order over "<s>… w1 ... wn </s>" with order-1 <s>, so that every
+    //    lower-order n-gram occurrence is the suffix of a highest-order one.
+    const top = new CountTable(1 << 20);
+    const topMod = base ** (order - 1);
     let s = 0;
     for (let q = 0; q < this.weights.length; q++) {
       const w = this.weights[q];
-      let u = TOK_BOS;
-      let v = TOK_BOS;
+      let hist = 0; // the last order-1 ids, packed; all <s> (id 0) at the start
       for (;;) {
         const raw = this.seq[s++];
         const x = raw < 0 ? TOK_EOS : mapId(raw);
-        tri.add((u * TWO16 + v) * TWO16 + x, w);
+        top.add(hist * base + x, w);
         if (raw < 0) break;
-        u = v;
-        v = x;
+        hist = (hist % (topMod / base)) * base + x;
       }
     }
-    const { keys: triKeys, counts: triCounts } = tri.sortedEntries();
-    const nTri = triKeys.length;
-
-    // 3. Bigram raw counts and continuation counts N1+(• v w), from the sorted trigrams.
-    const biRaw = new CountTable(1 << 18);
-    const biCont = new CountTable(1 << 18);
-    for (let k = 0; k < nTri; k++) {
-      const key = triKeys[k];
-      const vw = key % TWO32; // (v, w) is the low 32 bits
-      biRaw.add(vw, triCounts[k]);
-      biCont.add(vw, 1);
+    // levels[n]: sorted keys, raw counts, and the counts KN uses (raw at the top and for n-grams
+    // that start with <s>; continuation counts N1+(• g) below).
+    const levels: Level[] = [];
+    {
+      const e = top.sortedEntries();
+      levels[order] = { keys: e.keys, raw: e.counts, kn: e.counts };
     }
-    // The (<s>, <s>) context opens every sequence but ends no trigram: give it its bigram entry.
-    biRaw.add(TOK_BOS * TWO16 + TOK_BOS, this.seqCount);
-    biCont.add(TOK_BOS * TWO16 + TOK_BOS, 1);
-    const { keys: biKeys } = biRaw.sortedEntries();
-    const nBi = biKeys.length;
-    const biRawCount = new Float64Array(nBi);
-    const biContCount = new Float64Array(nBi);
-    for (let k = 0; k < nBi; k++) {
-      biRawCount[k] = biRaw.get(biKeys[k]);
-      biContCount[k] = biCont.get(biKeys[k]);
+    for (let n = order - 1; n >= 1; n--) {
+      const up = levels[n + 1];
+      const mod = base ** n;
+      const raw = new CountTable(Math.max(1 << 16, up.keys.length >>> 2));
+      const cont = new CountTable(Math.max(1 << 16, up.keys.length >>> 2));
+      for (let k = 0; k < up.keys.length; k++) {
+        const suffix = up.keys[k] % mod;
+        raw.add(suffix, up.raw[k]);
+        cont.add(suffix, 1);
+      }
+      // Contexts made only of <s> end no longer n-gram: give them their entry (key 0).
+      if (n >= 2) {
+        raw.add(0, this.seqCount);
+        cont.add(0, 1);
+      }
+      const { keys, counts } = raw.sortedEntries();
+      const kn = new Float64Array(keys.length);
+      const startsWithBos = (key: number) => Math.floor(key / base ** (n - 1)) === TOK_BOS;
+      for (let k = 0; k < keys.length; k++) kn[k] = n >= 2 && startsWithBos(keys[k]) ? counts[k] : cont.get(keys[k]);
+      levels[n] = { keys, raw: counts, kn };
     }
 
-    // 4. Unigram continuation counts N1+(• w) and the unigram distribution.
-    const uniCont = new Float64Array(V);
-    for (let k = 0; k < nBi; k++) uniCont[biKeys[k] % TWO16]++;
-    uniCont[TOK_BOS] = 0;
-    let uniTotal = 0;
-    for (let w = 0; w < V; w++) uniTotal += uniCont[w];
+    // 3. Unigram distribution from continuation counts, with a little uniform mass so every id has one.
     const uniP = new Float64Array(V);
-    // A little uniform mass so that every id (unseen syllables, <unk>) has a probability.
-    const uniform = 1 / V;
-    for (let w = 0; w < V; w++) uniP[w] = 0.999 * (uniCont[w] / uniTotal) + 0.001 * uniform;
-
-    // 5. Bigram level (continuation counts), interpolated with the unigram.
-    const D2 = discounts(biContCount);
-    const ctx2 = contextStats(biKeys, biContCount, (key) => Math.floor(key / TWO16), D2);
-    const biP = new Float64Array(nBi);
-    for (let k = 0; k < nBi; k++) {
-      const v = Math.floor(biKeys[k] / TWO16);
-      const w = biKeys[k] % TWO16;
-      const c = biContCount[k];
-      const st = ctx2.get(v)!;
-      biP[k] = Math.max(c - discountOf(D2, c), 0) / st.total + st.gamma * uniP[w];
-    }
-    const uniBackoff = new Float32Array(V);
-    for (const [v, st] of ctx2) uniBackoff[v] = Math.log10(st.gamma);
-
-    // 6. Trigram level (raw counts), interpolated with the bigram level.
-    const D3 = discounts(triCounts);
-    const ctx3 = contextStats(triKeys, triCounts, (key) => Math.floor(key / TWO16), D3);
-    const biIndex = new Map<number, number>();
-    for (let k = 0; k < nBi; k++) biIndex.set(biKeys[k], k);
-    const triP = new Float64Array(nTri);
-    for (let k = 0; k < nTri; k++) {
-      const key = triKeys[k];
-      const uv = Math.floor(key / TWO16);
-      const vw = key % TWO32;
-      const c = triCounts[k];
-      const st = ctx3.get(uv)!;
-      triP[k] = Math.max(c - discountOf(D3, c), 0) / st.total + st.gamma * biP[biIndex.get(vw)!];
+    {
+      const L1 = levels[1];
+      let total = 0;
+      for (let k = 0; k < L1.keys.length; k++) if (L1.keys[k] !== TOK_BOS) total += L1.kn[k];
+      for (let k = 0; k < L1.keys.length; k++) if (L1.keys[k] !== TOK_BOS) uniP[L1.keys[k]] = L1.kn[k] / total;
+      for (let w = 0; w < V; w++) uniP[w] = 0.999 * uniP[w] + 0.001 / V;
     }
 
-    // 7. Pruning: trigrams by count; bigrams by raw count unless a kept trigram needs them as its context.
-    const keepTri = new Uint8Array(nTri);
-    const needed = new Set<number>();
-    let keptTri = 0;
-    for (let k = 0; k < nTri; k++) {
-      if (triCounts[k] >= minTri) {
-        keepTri[k] = 1;
-        keptTri++;
-        needed.add(Math.floor(triKeys[k] / TWO16));
+    // 4. Interpolated modified Kneser-Ney, level by level; gamma[n-1][i] is the weight of context i
+    //    (an entry of level n-1) toward level n-1.
+    const prob: Float64Array[] = [];
+    const gamma: Float64Array[] = [];
+    const D: number[][] = [];
+    prob[1] = new Float64Array(levels[1].keys.length);
+    for (let k = 0; k < levels[1].keys.length; k++) prob[1][k] = uniP[levels[1].keys[k]];
+    for (let n = 2; n <= order; n++) {
+      const L = levels[n];
+      const P = levels[n - 1];
+      D[n] = discounts(L.kn);
+      const g = new Float64Array(P.keys.length).fill(1);
+      const pr = new Float64Array(L.keys.length);
+      const lowMod = base ** (n - 1);
+      let k = 0;
+      while (k < L.keys.length) {
+        const ctx = Math.floor(L.keys[k] / base);
+        let total = 0;
+        let mass = 0;
+        let j = k;
+        for (; j < L.keys.length && Math.floor(L.keys[j] / base) === ctx; j++) {
+          total += L.kn[j];
+          mass += Math.min(discountOf(D[n], L.kn[j]), L.kn[j]);
+        }
+        const gm = Math.min(Math.max(mass / total, 1e-6), 1);
+        const ci = n - 1 === 1 ? -1 : bsearch(P.keys, ctx);
+        if (n - 1 > 1 && ci >= 0) g[ci] = gm;
+        if (n - 1 === 1) g[bsearch(P.keys, ctx)] = gm;
+        for (let i = k; i < j; i++) {
+          const lower = n === 2 ? uniP[L.keys[i] % base] : prob[n - 1][bsearch(P.keys, L.keys[i] % lowMod)];
+          pr[i] = Math.max(L.kn[i] - discountOf(D[n], L.kn[i]), 0) / total + gm * lower;
+        }
+        k = j;
       }
-    }
-    const keepBi = new Uint8Array(nBi);
-    let keptBi = 0;
-    for (let k = 0; k < nBi; k++) {
-      if (biRawCount[k] >= minBi || needed.has(biKeys[k])) {
-        keepBi[k] = 1;
-        keptBi++;
-      }
+      prob[n] = pr;
+      gamma[n - 1] = g;
     }
 
-    // 8. Pack: bigrams grouped by first word, trigrams grouped by their (kept) bigram context.
+    // 5. Pruning, top down: the top level by count; lower levels by raw count, or when a kept
+    //    longer n-gram needs them as its context.
+    const keep: Uint8Array[] = [];
+    for (let n = order; n >= 2; n--) {
+      const L = levels[n];
+      const kp = new Uint8Array(L.keys.length);
+      for (let k = 0; k < L.keys.length; k++) if (L.raw[k] >= minCount[n]) kp[k] = 1;
+      if (n < order) {
+        const up = levels[n + 1];
+        for (let k = 0; k < up.keys.length; k++) if (keep[n + 1][k]) kp[bsearch(L.keys, Math.floor(up.keys[k] / base))] = 1;
+      }
+      keep[n] = kp;
+    }
+
+    // 6. Pack: each level grouped by its context (the level below), sorted by last word.
     const uniChildren = new Uint16Array(V);
-    const biWord = new Uint16Array(keptBi);
-    const biChildren = new Uint16Array(keptBi);
-    const biLogP = new Float32Array(keptBi);
-    const biLogBo = new Float32Array(keptBi);
-    const keptBiIndex = new Map<number, number>();
-    let b = 0;
-    for (let k = 0; k < nBi; k++) {
-      if (!keepBi[k]) continue;
-      const key = biKeys[k];
-      uniChildren[Math.floor(key / TWO16)]++;
-      biWord[b] = key % TWO16;
-      biLogP[b] = Math.log10(biP[k]);
-      const st = ctx3.get(key);
-      biLogBo[b] = st ? Math.log10(st.gamma) : 0;
-      keptBiIndex.set(key, b);
-      b++;
-    }
-    const triWord = new Uint16Array(keptTri);
-    const triLogP = new Float32Array(keptTri);
-    let t = 0;
-    for (let k = 0; k < nTri; k++) {
-      if (!keepTri[k]) continue;
-      const key = triKeys[k];
-      const ctx = keptBiIndex.get(Math.floor(key / TWO16));
-      if (ctx === undefined) throw new Error('LmTrainer: a kept trigram has no bigram context (internal error)');
-      biChildren[ctx]++;
-      triWord[t] = key % TWO16;
-      triLogP[t] = Math.log10(triP[k]);
-      t++;
+    const words: Uint16Array[] = [];
+    const children: Uint16Array[] = [];
+    const logP: Float32Array[] = [];
+    const logBo: Float32Array[] = [];
+    const kept: number[] = [0, V];
+    const keptIndex: Int32Array[] = []; // old index → packed index at each level
+    keptIndex[1] = new Int32Array(levels[1].keys.length);
+    for (let k = 0; k < levels[1].keys.length; k++) keptIndex[1][k] = levels[1].keys[k];
+    for (let n = 2; n <= order; n++) {
+      const L = levels[n];
+      const P = levels[n - 1];
+      let m = 0;
+      for (let k = 0; k < L.keys.length; k++) if (keep[n][k]) m++;
+      kept[n] = m;
+      words[n] = new Uint16Array(m);
+      logP[n] = new Float32Array(m);
+      if (n < order) {
+        children[n] = new Uint16Array(m);
+        logBo[n] = new Float32Array(m);
+      }
+      keptIndex[n] = new Int32Array(L.keys.length).fill(-1);
+      const parentChildren = n === 2 ? uniChildren : children[n - 1];
+      let w = 0;
+      for (let k = 0; k < L.keys.length; k++) {
+        if (!keep[n][k]) continue;
+        const parent = keptIndex[n - 1][bsearch(P.keys, Math.floor(L.keys[k] / base))];
+        if (parent < 0) throw new Error('LmTrainer: a kept n-gram has no kept context (internal error)');
+        parentChildren[parent]++;
+        words[n][w] = L.keys[k] % base;
+        logP[n][w] = Math.log10(prob[n][k]);
+        if (n < order) logBo[n][w] = Math.log10(gamma[n][k]);
+        keptIndex[n][k] = w;
+        w++;
+      }
     }
     const uniProb = new Float32Array(V);
+    const uniBackoff = new Float32Array(V);
     for (let w = 0; w < V; w++) uniProb[w] = Math.log10(uniP[w]);
+    for (let k = 0; k < levels[1].keys.length; k++) uniBackoff[levels[1].keys[k]] = Math.log10(gamma[1][k]);
 
-    const biProbQ = quantize(biLogP);
-    const biBoQ = quantize(biLogBo);
-    const triProbQ = quantize(triLogP);
     const stats: BuildStats = {
+      order,
       paragraphs: this.seqCount,
       tokens: this.tokenCount,
       chars: this.charCount,
       vocabulary: V,
-      bigramsSeen: nBi,
-      bigramsKept: keptBi,
-      trigramsSeen: nTri,
-      trigramsKept: keptTri,
-      minBigramCount: minBi,
-      minTrigramCount: minTri,
+      seen: levels.map((l) => l?.keys.length ?? 0).slice(2),
+      kept: kept.slice(2),
+      minCount: minCount.slice(2, order + 1),
       minForeignCount: minForeign,
-      discounts: { bigram: D2, trigram: D3 },
+      discounts: D.slice(2),
     };
-    const data: ModelData = {
-      order: 3,
-      vocab,
-      meta: { ...options.meta, ...stats },
-      uniProb,
-      uniBackoff,
-      uniChildren,
-      biWord,
-      biChildren,
-      biProbCode: biProbQ.codes,
-      biBackoffCode: biBoQ.codes,
-      triWord,
-      triProbCode: triProbQ.codes,
-      biProbBook: biProbQ.book,
-      biBackoffBook: biBoQ.book,
-      triProbBook: triProbQ.book,
-    };
+    const levelData: ModelLevel[] = [];
+    for (let n = 2; n <= order; n++) {
+      const pq = quantize(logP[n]);
+      const bq = n < order ? quantize(logBo[n]) : null;
+      levelData.push({
+        word: words[n],
+        children: n < order ? children[n] : null,
+        probCode: pq.codes,
+        probBook: pq.book,
+        backoffCode: bq ? bq.codes : null,
+        backoffBook: bq ? bq.book : null,
+      });
+    }
+    const data: ModelData = { order, vocab, meta: { ...options.meta, ...stats }, uniProb, uniBackoff, uniChildren, levels: levelData };
     return { bytes: encodeModel(data), stats };
   }
 }
 
+interface Level {
+  keys: Float64Array;
+  raw: Float64Array;
+  kn: Float64Array;
+}
+
+function bsearch(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid];
+    if (v < x) lo = mid + 1;
+    else if (v > x) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 export interface BuildStats {
+  order: number;
   paragraphs: number;
   tokens: number;
   chars: number;
   vocabulary: number;
-  bigramsSeen: number;
-  bigramsKept: number;
-  trigramsSeen: number;
-  trigramsKept: number;
-  minBigramCount: number;
-  minTrigramCount: number;
+  /** Distinct n-grams seen, from bigrams up. */
+  seen: number[];
+  /** n-grams kept after pruning, from bigrams up. */
+  kept: number[];
+  /** Count cutoffs, from bigrams up. */
+  minCount: number[];
   minForeignCount: number;
-  discounts: { bigram: number[]; trigram: number[] };
+  /** Modified Kneser-Ney discounts (D1, D2, D3+) per level, from bigrams up. */
+  discounts: number[][];
 }
 
 /** The toneless, lower-case form of a type with vowel qualities kept ("quyết" → "quyêt"), via the folded spelling check. */
@@ -340,30 +375,6 @@ function discounts(counts: Float64Array): number[] {
 
 function discountOf(D: number[], c: number): number {
   return c >= 3 ? D[2] : c >= 2 ? D[1] : c >= 1 ? D[0] : 0;
-}
-
-interface ContextStat {
-  total: number;
-  gamma: number;
-}
-
-/** Per context: total count and the interpolation weight γ = (D1 N1 + D2 N2 + D3 N3+) / total. */
-function contextStats(keys: Float64Array, counts: Float64Array, ctxOf: (key: number) => number, D: number[]): Map<number, ContextStat> {
-  const out = new Map<number, ContextStat>();
-  let k = 0;
-  while (k < keys.length) {
-    const ctx = ctxOf(keys[k]);
-    let total = 0;
-    let mass = 0;
-    let j = k;
-    for (; j < keys.length && ctxOf(keys[j]) === ctx; j++) {
-      total += counts[j];
-      mass += Math.min(discountOf(D, counts[j]), counts[j]);
-    }
-    out.set(ctx, { total, gamma: Math.min(Math.max(mass / total, 1e-6), 1) });
-    k = j;
-  }
-  return out;
 }
 
 /** 8-bit quantization with quantile bins: codes plus a 256-entry codebook of bin means. */

@@ -21,8 +21,10 @@ quantized) for tone restoration, from Vietnamese text with diacritics.
   --out FILE          where to write the model
   --holdout-every N   skip every corpus line whose 1-based number is divisible
                       by N (default 20: the evaluation slice; 0 keeps all)
+  --order N           n-gram order, 3 or 4 (default 4)
   --min-bigram N      drop bigrams seen fewer than N times (default 2)
   --min-trigram N     drop trigrams seen fewer than N times (default 2)
+  --min-fourgram N    drop 4-grams seen fewer than N times (default 2)
   --min-foreign N     words that are not Vietnamese syllables join the
                       vocabulary from N occurrences (default 5)
   --quiet             no progress on stderr
@@ -75,6 +77,8 @@ export const trainLmCommand: Command = {
           'holdout-every': { type: 'string' },
           'min-bigram': { type: 'string' },
           'min-trigram': { type: 'string' },
+          'min-fourgram': { type: 'string' },
+          order: { type: 'string' },
           'min-foreign': { type: 'string' },
           quiet: { type: 'boolean' },
         },
@@ -89,7 +93,11 @@ export const trainLmCommand: Command = {
     if (!values.out) throw new UsageError('--out FILE is required');
     const holdout = positiveInt(values['holdout-every'], 'holdout-every', 20, true);
     const docWeight = positiveInt(values['doc-weight'], 'doc-weight', 1);
+    const order = positiveInt(values.order, 'order', 4);
+    if (order !== 3 && order !== 4) throw new UsageError(`--order must be 3 or 4, got "${values.order}"`);
     const opts = {
+      order: order as 3 | 4,
+      minFourgramCount: positiveInt(values['min-fourgram'], 'min-fourgram', 2),
       minBigramCount: positiveInt(values['min-bigram'], 'min-bigram', 2),
       minTrigramCount: positiveInt(values['min-trigram'], 'min-trigram', 2),
       minForeignCount: positiveInt(values['min-foreign'], 'min-foreign', 5),
@@ -122,8 +130,9 @@ export const trainLmCommand: Command = {
     const { bytes, stats } = trainer.build({ ...opts, meta: { sources, trainedAt: new Date().toISOString().slice(0, 10) } });
     await writeFile(values.out, bytes);
     await say(
-      `${values.out}: ${(bytes.length / 1e6).toFixed(2)} MB; vocabulary ${stats.vocabulary}, ` +
-        `bigrams ${stats.bigramsKept} of ${stats.bigramsSeen}, trigrams ${stats.trigramsKept} of ${stats.trigramsSeen}; ` +
+      `${values.out}: ${(bytes.length / 1e6).toFixed(2)} MB; order ${stats.order}, vocabulary ${stats.vocabulary}, ` +
+        stats.kept.map((k, i) => `${i + 2}-grams ${k} of ${stats.seen[i]}`).join(', ') +
+        '; ' +
         `${stats.tokens} tokens in ${stats.paragraphs} paragraphs; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     );
     return 0;
