@@ -12,7 +12,7 @@
  *    (same id, date and issuer), and the document header.
  *
  * Needs a language model: models/vi-tones.vnlm, or one trained into
- * work-data/lmsnap/model.bin (see tools/ocr/README section in README.md).
+ * work-data/lm/vi-tones.vnlm (see tools/ocr/README section in README.md).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFi
 export default async function run(): Promise<Record<string, unknown>> {
   const lm = findModel(root);
   if (!lm) {
-    console.log('no language model (models/vi-tones.vnlm or work-data/lmsnap/model.bin): skipped');
+    console.log('no language model (models/vi-tones.vnlm or work-data/lm/vi-tones.vnlm): skipped');
     return { skipped: 'no model' };
   }
   const model = ocrLanguageModel(lm);

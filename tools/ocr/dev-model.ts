@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadModel, type LanguageModel } from '../../src/restore/model.js';
 
-export const MODEL_CANDIDATES = ['models/vi-tones.vnlm', 'work-data/lmsnap/model.bin'];
+export const MODEL_CANDIDATES = ['models/vi-tones.vnlm', 'work-data/lm/vi-tones.vnlm'];
 
 export function findModel(root: string): LanguageModel | null {
   for (const rel of MODEL_CANDIDATES) {

@@ -220,7 +220,26 @@ export class OcrCorrector {
     /** Repairs decided outside the lattice (symbols, numerals), written out at the next flush. */
     const pending: { w: OcrWord; to: string; confidence: number }[] = [];
     const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
-    for (const w of words) {
+    // Every word's candidates first, so a word among words that no channel edit turns into
+    // Vietnamese (English, another language's OCR) can be left as it is.
+    const entries: (WordEntry | null)[] = new Array(words.length).fill(null);
+    const lost = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w.kind !== CORE_WORD) continue;
+      const core = text.slice(w.coreStart, w.coreEnd);
+      let e = cache.get(core);
+      if (e === undefined) {
+        e = this.wordEntry(core, gen, channel, weight);
+        if (cache.size > 100_000) cache.clear();
+        cache.set(core, e);
+      }
+      entries[i] = e;
+      if (e.types.length === 1 && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
+    }
+    const foreign = foreignWords(words, entries, lost);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
       if (active !== null && active[sentence] !== 1) {
         if (isSentenceEnd(text, w)) sentence++;
         continue;
@@ -230,18 +249,12 @@ export class OcrCorrector {
       if (w.kind === CORE_WORD) {
         const core = text.slice(w.coreStart, w.coreEnd);
         const roman = w.lineStart ? repairRoman(core) : null;
+        const e = entries[i]!;
         if (roman !== null) {
           direct(w, roman, 0.9);
           lattice.fixed(m.classId('symbol', 0x49));
-          continue;
-        }
-        let e = cache.get(core);
-        if (e === undefined) {
-          e = this.wordEntry(core, gen, channel, weight);
-          if (cache.size > 100_000) cache.clear();
-          cache.set(core, e);
-        }
-        lattice.word(e, w);
+        } else if (foreign[i] === 1) lattice.fixed(e.ids[0]);
+        else lattice.word(e, w);
       } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
       else if (w.kind === CORE_PROTECTED) {
         const core = text.slice(w.coreStart, w.coreEnd);
@@ -361,6 +374,29 @@ function decode(m: OcrLanguageModel, lat: LatticeParts): { choice: Int32Array; c
   }
   candStart[n] = at;
   return m.decode({ length: n, candStart, candToken, candChannel });
+}
+
+/** Words on each side that decide whether a word sits among non-Vietnamese words. */
+const FOREIGN_WINDOW = 3;
+
+/**
+ * Words to leave as read because most words around them are lost causes:
+ * unknown to the model with no candidate (English, another language's OCR).
+ */
+function foreignWords(words: OcrWord[], entries: (WordEntry | null)[], lost: Uint8Array): Uint8Array {
+  const idx: number[] = [];
+  for (let i = 0; i < words.length; i++) if (entries[i] !== null) idx.push(i);
+  const out = new Uint8Array(words.length);
+  const pre = new Int32Array(idx.length + 1);
+  for (let k = 0; k < idx.length; k++) pre[k + 1] = pre[k] + lost[idx[k]];
+  for (let k = 0; k < idx.length; k++) {
+    const lo = Math.max(0, k - FOREIGN_WINDOW);
+    const hi = Math.min(idx.length, k + FOREIGN_WINDOW + 1);
+    const n = pre[hi] - pre[lo] - lost[idx[k]];
+    const others = hi - lo - 1;
+    if (n >= 2 && 2 * n >= others) out[idx[k]] = 1;
+  }
+  return out;
 }
 
 function isSentenceEnd(text: string, w: OcrWord): boolean {
