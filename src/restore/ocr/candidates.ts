@@ -9,6 +9,7 @@
 import type { OcrChannel } from './channel.js';
 import type { OcrLanguageModel } from './language.js';
 import { stripTones, toneOfCode, toneOfWord } from './tones.js';
+import { Trie } from './trie.js';
 
 export interface Candidate {
   /** Lower-case word type as the model writes it ("quyết"). */
@@ -24,10 +25,11 @@ interface Entry {
   tone: number;
 }
 
-/** The model's letter-only words, by toneless form ("quyêt" → quyết, quyệt). */
+/** The model's letter-only words, by toneless form ("quyêt" → quyết, quyệt), in a trie. */
 export class VocabularyIndex {
-  private readonly byToneless = new Map<string, Entry[]>();
-  private readonly prefixes = new Set<string>();
+  readonly trie = new Trie();
+  /** Entries of each trie word (by word index). */
+  private readonly byWord: Entry[][] = [];
 
   constructor(model: OcrLanguageModel) {
     const { vocab, firstWordId } = model;
@@ -37,19 +39,26 @@ export class VocabularyIndex {
       const bare = stripTones(type);
       let tone = 0;
       for (let k = 0; k < type.length && tone === 0; k++) tone = toneOfCode(type.charCodeAt(k));
-      const list = this.byToneless.get(bare);
-      const e = { type, id, tone };
-      if (list) list.push(e);
-      else this.byToneless.set(bare, [e]);
-      for (let k = 1; k <= bare.length; k++) this.prefixes.add(bare.slice(0, k));
+      const w = this.trie.add(bare);
+      (this.byWord[w] ??= []).push({ type, id, tone });
     }
   }
 
-  readonly isPrefix = (s: string): boolean => this.prefixes.has(s);
-  readonly isWord = (s: string): boolean => this.byToneless.has(s);
+  /** The entries of trie word `w`. */
+  entries(w: number): readonly Entry[] {
+    return this.byWord[w] ?? [];
+  }
 
-  entries(toneless: string): readonly Entry[] {
-    return this.byToneless.get(toneless) ?? [];
+  private static readonly cache = new WeakMap<OcrLanguageModel, VocabularyIndex>();
+
+  /** The index of a model, built once per model. */
+  static of(model: OcrLanguageModel): VocabularyIndex {
+    let ix = VocabularyIndex.cache.get(model);
+    if (!ix) {
+      ix = new VocabularyIndex(model);
+      VocabularyIndex.cache.set(model, ix);
+    }
+    return ix;
   }
 }
 
@@ -91,15 +100,14 @@ export class CandidateGenerator {
   }
 
   private compute(word: string): Candidate[] {
-    const best = new Map<string, number>();
+    const best = new Map<number, number>();
     const { maxEdits, maxCost, maxCandidates } = this.options;
     this.channel.generate(
       word,
-      this.index.isPrefix,
-      this.index.isWord,
-      (clean, cost) => {
-        const prev = best.get(clean);
-        if (prev === undefined || cost < prev) best.set(clean, cost);
+      this.index.trie,
+      (w, cost) => {
+        const prev = best.get(w);
+        if (prev === undefined || cost < prev) best.set(w, cost);
       },
       maxEdits,
       maxCost,

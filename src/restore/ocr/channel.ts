@@ -14,6 +14,7 @@
  * built so far is no prefix of a syllable. No scan of the inventory.
  */
 import { stripToneCode } from './tones.js';
+import type { Trie } from './trie.js';
 
 export interface ChannelTableJSON {
   /** Toneless segment pairs [clean α, ocr β, cost = −ln P(β | α)]; α === β for a letter read as itself. */
@@ -72,6 +73,20 @@ export class OcrChannel {
     this.tone = Float64Array.from(t.tone.flat());
   }
 
+  private readonly signLists = new Map<number, Edit[]>();
+
+  /** The reverse edits of an OCR character; a sign also gets the back-off edits to every vowel. */
+  private reverseFor(o: number): Edit[] | undefined {
+    const learned = this.reverse.get(o);
+    if (!isSign(o)) return learned;
+    let merged = this.signLists.get(o);
+    if (!merged) {
+      merged = [...(learned ?? []), ...SIGN_EDITS].sort((x, y) => x.cost - y.cost);
+      this.signLists.set(o, merged);
+    }
+    return merged;
+  }
+
   /** Cost of a toneless character read as itself. */
   identityCost(code: number): number {
     return this.identity.get(code) ?? UNKNOWN_IDENTITY;
@@ -83,57 +98,68 @@ export class OcrChannel {
   }
 
   /**
-   * Clean toneless strings that could have been read as `ocr` (lower-case),
-   * by reverse edits, kept only while `isPrefix` accepts them; calls
-   * `emit(clean, cost)` for each complete string `isWord` accepts (a string
-   * can be emitted more than once, by different paths: keep the cheapest).
+   * Clean toneless words of `trie` that could have been read as `ocr`
+   * (lower-case), by reverse edits; calls `emit(word index, cost)` for each
+   * (a word can come more than once, by different paths: keep the cheapest).
    * At most `maxEdits` segments differ from what the OCR shows, and no path
    * costs more than `maxCost`.
    */
-  generate(
-    ocr: string,
-    isPrefix: (s: string) => boolean,
-    isWord: (s: string) => boolean,
-    emit: (clean: string, cost: number) => void,
-    maxEdits = 3,
-    maxCost = 14,
-  ): void {
+  generate(ocr: string, trie: Trie, emit: (word: number, cost: number) => void, maxEdits = 3, maxCost = 14): void {
     const m = ocr.length;
     const dropped = this.reverse.get(DROPPED);
-    const walk = (j: number, built: string, cost: number, edits: number): void => {
-      if (j === m && built.length > 0 && isWord(built)) emit(built, cost);
+    const walk = (j: number, node: number, cost: number, edits: number): void => {
+      if (j === m && node !== 0) {
+        const w = trie.wordAt(node);
+        if (w >= 0) emit(w, cost);
+      }
       // a clean segment the OCR dropped entirely
-      if (dropped && edits < maxEdits && built.length > 0) {
+      if (dropped && edits < maxEdits && node !== 0) {
         for (const e of dropped) {
           const c = cost + e.cost;
           if (c > maxCost) break;
-          const s = built + e.to;
-          if (isPrefix(s)) walk(j, s, c, edits + 1);
+          const next = trie.walk(node, e.to);
+          if (next >= 0) walk(j, next, c, edits + 1);
         }
       }
       if (j === m) return;
-      const code = ocr.charCodeAt(j);
-      const o = stripToneCode(code);
+      const o = stripToneCode(ocr.charCodeAt(j));
       // read as itself
       const idc = cost + this.identityCost(o);
       if (idc <= maxCost) {
-        const s = built + String.fromCharCode(o);
-        if (isPrefix(s)) walk(j + 1, s, idc, edits);
+        const next = trie.child(node, o);
+        if (next >= 0) walk(j + 1, next, idc, edits);
       }
       if (edits >= maxEdits) return;
-      const list = this.reverse.get(o);
+      const list = this.reverseFor(o);
       if (!list) return;
       for (const e of list) {
         const c = cost + e.cost;
         if (c > maxCost) break;
-        if (!matchesToneless(ocr, j, e.from)) continue;
-        const s = built + e.to;
-        if (e.to.length > 0 && !isPrefix(s)) continue;
-        walk(j + e.from.length, s, c, edits + 1);
+        // a sign edit consumes the sign itself (its `from` is empty)
+        const len = e.from.length === 0 ? 1 : e.from.length;
+        if (e.from.length > 1 && !matchesToneless(ocr, j, e.from)) continue;
+        const next = trie.walk(node, e.to);
+        if (next < 0) continue;
+        walk(j + len, next, c, edits + 1);
       }
     };
-    walk(0, '', 0, 0);
+    walk(0, 0, 0, 0);
   }
+}
+
+/**
+ * Back-off for a sign inside a word that the training data never showed
+ * ("¥", "§", "¢" read for a vowel by another engine or font): it may stand for
+ * any vowel, each equally, at a cost above every learned edit.
+ */
+const SIGN_COST = 6.5;
+const SIGN_EDITS: Edit[] = [...'aăâeêioôơuưy'].map((v) => ({ from: '', to: v, cost: SIGN_COST }));
+
+function isSign(code: number): boolean {
+  if (code < 0x21) return false;
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return false;
+  const ch = String.fromCharCode(code);
+  return !/[\p{L}\p{M}\s]/u.test(ch);
 }
 
 /** True when `s` at `at`, tones removed, starts with `seg`. */

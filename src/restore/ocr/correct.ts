@@ -129,7 +129,7 @@ export class OcrCorrector {
     private readonly data: ChannelData,
     private readonly options: CorrectorOptions = {},
   ) {
-    this.index = new VocabularyIndex(model);
+    this.index = VocabularyIndex.of(model);
   }
 
   private channelFor(kind: ChannelKind): { channel: OcrChannel; gen: CandidateGenerator } {

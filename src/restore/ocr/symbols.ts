@@ -8,6 +8,7 @@
  */
 import type { OcrChannel } from './channel.js';
 import { ISSUER_CODES, TYPE_CODES } from './symbol-codes.js';
+import { Trie } from './trie.js';
 
 /** Highest channel cost (nats) of a symbol repair. */
 const MAX_REPAIR_COST = 6;
@@ -22,14 +23,14 @@ export interface SymbolRepairResult {
 
 export class SymbolRepair {
   private readonly canonical = new Map<string, string>(); // lower-case → canonical form
-  private readonly prefixes = new Set<string>();
+  private readonly trie = new Trie();
   private readonly cache = new Map<string, SymbolRepairResult | null>();
 
   constructor(private readonly channel: OcrChannel) {
     for (const code of [...TYPE_CODES, ...ISSUER_CODES]) {
       const low = code.toLowerCase();
       this.canonical.set(low, code);
-      for (let k = 1; k <= low.length; k++) this.prefixes.add(low.slice(0, k));
+      this.trie.add(low);
     }
   }
 
@@ -57,9 +58,9 @@ export class SymbolRepair {
       const best = new Map<string, number>();
       this.channel.generate(
         low,
-        (s) => this.prefixes.has(s),
-        (s) => this.canonical.has(s),
-        (s, c) => {
+        this.trie,
+        (w, c) => {
+          const s = this.trie.words[w];
           const prev = best.get(s);
           if (prev === undefined || c < prev) best.set(s, c);
         },
