@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { allSyllables, buildCandidateIndex } from '../../src/restore/syllables.js';
+
+describe('syllable inventory', () => {
+  const inv = new Set(allSyllables('new'));
+  it('holds the syllables of a real citation', () => {
+    const words = 'nghị quyết số ngày của bộ chính trị về một chủ trương chính sách tham gia cuộc cách mạng công nghiệp lần thứ tư tỉnh ủy quảng ngãi người khuỷu giữa gìn kỹ ký thủy hòa'.split(' ');
+    for (const w of words) expect(inv.has(w), w).toBe(true);
+  });
+  it('rejects spellings Vietnamese does not allow', () => {
+    for (const w of ['ká', 'ghá', 'ngha', 'cé', 'quoá', 'bák', 'hoà', 'thuỷ', 'áp'.replace('á', 'à')]) expect(inv.has(w), w).toBe(false);
+  });
+  it('indexes candidates by folded form', () => {
+    const idx = buildCandidateIndex();
+    expect(idx.get('quyet')).toEqual(expect.arrayContaining(['quyết', 'quyệt']));
+    expect(idx.get('so')).toEqual(expect.arrayContaining(['số', 'sở', 'sơ', 'so', 'sổ']));
+    expect(idx.get('nghi')).toEqual(expect.arrayContaining(['nghị', 'nghĩ', 'nghỉ', 'nghi']));
+  });
+});
