@@ -119,6 +119,8 @@ export default async function run(): Promise<Record<string, unknown>> {
     }
     console.log(`  (uncorrected 003: recall ${pct(rawTp, gold.length)}, precision ${pct(rawTp, raw.length)})`);
     for (const g of gold) if ((pool.get(k(g)) ?? 0) > 0) console.log(`  missed: ${k(g)}`);
+    const goldKeys = new Set(gold.map(k));
+    for (const r of got) if (!goldKeys.has(k(r))) console.log(`  found instead: ${k(r)}`);
     results.references = { gold: gold.length, found: got.length, matched: tp, uncorrectedMatched: rawTp, uncorrectedFound: raw.length };
     if (typeof header === 'function') {
       const h = header(fixed.text);

@@ -76,9 +76,9 @@ export class OcrChannel {
   private readonly signLists = new Map<number, Edit[]>();
 
   /** The reverse edits of an OCR character; a sign also gets the back-off edits to every vowel. */
-  private reverseFor(o: number): Edit[] | undefined {
+  private reverseFor(o: number, digitIsSign: boolean): Edit[] | undefined {
     const learned = this.reverse.get(o);
-    if (!isSign(o)) return learned;
+    if (!isSign(o) && !(digitIsSign && o >= 0x30 && o <= 0x39)) return learned;
     let merged = this.signLists.get(o);
     if (!merged) {
       merged = [...(learned ?? []), ...SIGN_EDITS].sort((x, y) => x.cost - y.cost);
@@ -107,6 +107,8 @@ export class OcrChannel {
   generate(ocr: string, trie: Trie, emit: (word: number, cost: number) => void, maxEdits = 3, maxCost = 14): void {
     const m = ocr.length;
     const dropped = this.reverse.get(DROPPED);
+    // In a word with letters, a digit is a misread letter too ("B9"): it gets the sign back-off.
+    const hasLetter = /\p{L}/u.test(ocr);
     const walk = (j: number, node: number, cost: number, edits: number): void => {
       if (j === m && node !== 0) {
         const w = trie.wordAt(node);
@@ -130,7 +132,7 @@ export class OcrChannel {
         if (next >= 0) walk(j + 1, next, idc, edits);
       }
       if (edits >= maxEdits) return;
-      const list = this.reverseFor(o);
+      const list = this.reverseFor(o, hasLetter);
       if (!list) return;
       for (const e of list) {
         const c = cost + e.cost;
@@ -149,8 +151,9 @@ export class OcrChannel {
 
 /**
  * Back-off for a sign inside a word that the training data never showed
- * ("¥", "§", "¢" read for a vowel by another engine or font): it may stand for
- * any vowel, each equally, at a cost above every learned edit.
+ * ("¥", "§", "¢" read for a vowel by another engine or font), and for a digit
+ * among letters: it may stand for any vowel, each equally, at a cost above
+ * every learned edit.
  */
 const SIGN_COST = 6.5;
 const SIGN_EDITS: Edit[] = [...'aăâeêioôơuưy'].map((v) => ({ from: '', to: v, cost: SIGN_COST }));
