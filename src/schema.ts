@@ -81,3 +81,24 @@ export type InputKind = z.infer<typeof InputKindSchema>;
 /** Tone mark placement: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
 export const ToneStyleSchema = z.enum(['new', 'old']);
 export type ToneStyle = z.infer<typeof ToneStyleSchema>;
+
+// ---- OCR correction (restore/ocr) ----
+
+/** Which learned OCR channel: 'eng' (read by an OCR model without Vietnamese: marks lost, letters confused), 'vie' (a Vietnamese OCR model on a poor scan: marks kept but often wrong), 'auto' (by how many words carry marks). */
+export const OcrChannelSchema = z.enum(['auto', 'eng', 'vie']);
+export type OcrChannel = z.infer<typeof OcrChannelSchema>;
+
+/** Options of `correctOcr` (the language model, a class instance, is passed beside them). */
+export const CorrectOcrOptionsSchema = z.object({
+  channel: OcrChannelSchema.default('auto'),
+  toneStyle: ToneStyleSchema.default('new'),
+});
+
+/** One word the OCR corrector changed: span in the input, what was read, what it became, how sure. */
+export const OcrCorrectionSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  from: z.string(),
+  to: z.string(),
+  confidence: z.number().min(0).max(1),
+});

@@ -5,6 +5,7 @@
  * input. `restoreTones(text, { input: 'ocr' })` calls it.
  */
 import { assertString } from '../../errors.js';
+import { CorrectOcrOptionsSchema } from '../../schema.js';
 import type { ToneStyle } from '../../text/vietnamese.js';
 import type { LanguageModel } from '../model.js';
 import { getDefaultModel } from '../provider.js';
@@ -42,10 +43,12 @@ function correctorFor(model: LanguageModel, channel: ChannelKind | 'auto', toneS
 export function correctOcr(text: string, options: CorrectOcrOptions = {}): OcrCorrectionResult {
   assertString(text, 'correctOcr', 'text');
   if (options === null || typeof options !== 'object') throw new TypeError('correctOcr: argument "options" must be an object');
-  const channel = options.channel ?? 'auto';
-  if (channel !== 'auto' && channel !== 'eng' && channel !== 'vie') throw new TypeError(`correctOcr: option "channel" must be 'auto', 'eng' or 'vie', got ${String(channel)}`);
-  const style = options.toneStyle ?? 'new';
-  if (style !== 'new' && style !== 'old') throw new TypeError(`correctOcr: option "toneStyle" must be 'new' or 'old', got ${String(style)}`);
+  const parsed = CorrectOcrOptionsSchema.safeParse({ channel: options.channel, toneStyle: options.toneStyle });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`correctOcr: option "${String(issue.path[0])}" is invalid: ${issue.message}`);
+  }
+  const { channel, toneStyle: style } = parsed.data;
   const model = options.model ?? getDefaultModel('correctOcr');
   return correctorFor(model, channel, style).correct(text);
 }
