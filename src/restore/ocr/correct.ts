@@ -64,6 +64,12 @@ const UNKNOWN_LETTER = 1;
 
 /** Most positions decoded in one lattice (a lattice also ends at every sentence end). */
 const MAX_LATTICE = 4000;
+/** A word of two or more letters with one or two digits glued after it. */
+const FOOTNOTE = /^(\p{L}{2,})(\d{1,2})$/u;
+/** Cost (nats) of reading trailing digits as a footnote marker rather than as misread letters. */
+const FOOTNOTE_COST = 2;
+/** Most candidates of one word (the decoder's limit is higher). */
+const MAX_WORD_CANDIDATES = 16;
 /** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
 const MAX_PASSES = 3;
 
@@ -335,6 +341,18 @@ export class OcrCorrector {
       types.push(c.type);
       ids.push(c.id);
       scores.push(sc);
+    }
+    // A footnote number glued to a word ("tinh7" for "tỉnh" + footnote 7): the word's
+    // candidates with the digits kept as they are.
+    const glued = FOOTNOTE.exec(lower);
+    if (glued) {
+      const digits = glued[2];
+      for (const c of gen.candidates(glued[1])) {
+        if (types.length >= MAX_WORD_CANDIDATES) break;
+        types.push(c.type + digits);
+        ids.push(c.id);
+        scores.push((-(c.cost + FOOTNOTE_COST) / Math.LN10) * weight);
+      }
     }
     return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores) };
   }
