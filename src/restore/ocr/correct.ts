@@ -245,7 +245,7 @@ export class OcrCorrector {
     }
     const foreign = foreignWords(words, entries, lost);
     for (let i = 0; i < words.length; i++) {
-      const w = words[i];
+      let w = words[i];
       if (active !== null && active[sentence] !== 1) {
         if (isSentenceEnd(text, w)) sentence++;
         continue;
@@ -263,8 +263,22 @@ export class OcrCorrector {
         else lattice.word(e, w);
       } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
       else if (w.kind === CORE_PROTECTED) {
-        const core = text.slice(w.coreStart, w.coreEnd);
-        const fixedCore = symbols.repair(core);
+        let core = text.slice(w.coreStart, w.coreEnd);
+        let joinedWith = false;
+        // A symbol whose last code group the OCR split with a space ("NQ-C P" for "NQ-CP").
+        const next = words[i + 1];
+        if (next && next.kind === CORE_WORD && !next.lineStart && w.end === w.coreEnd && next.start === next.coreStart) {
+          const joined = symbols.join(core, text.slice(next.coreStart, next.coreEnd));
+          if (joined !== null) {
+            const span: OcrWord = { start: w.start, end: next.end, coreStart: w.coreStart, coreEnd: next.coreEnd, kind: CORE_PROTECTED, lineStart: w.lineStart };
+            direct(span, symbols.repair(joined)?.text ?? joined, 0.8);
+            core = joined;
+            w = span;
+            i++;
+            joinedWith = true;
+          }
+        }
+        const fixedCore = joinedWith ? null : symbols.repair(core);
         if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
         let ids = this.protectedCache.get(core);
         if (ids === undefined) {

@@ -34,6 +34,18 @@ export class SymbolRepair {
     }
   }
 
+  /**
+   * `left` + `right` when the OCR split a symbol's last code group with a space
+   * ("NQ-C" "P" → "NQ-CP"): the group before the space is no known code, the
+   * joined group is one. Otherwise null.
+   */
+  join(left: string, right: string): string | null {
+    const g = /[-/‐‑–](\p{Lu}{1,3})$/u.exec(left);
+    if (!g || !/^\p{Lu}{1,4}$/u.test(right)) return null;
+    if (this.canonical.has(g[1].toLowerCase())) return null;
+    return this.canonical.has((g[1] + right).toLowerCase()) ? left + right : null;
+  }
+
   /** The symbol with its unknown letter groups repaired, or null when nothing changes. */
   repair(core: string): SymbolRepairResult | null {
     let r = this.cache.get(core);
