@@ -13,6 +13,6 @@ export { restoreTones, type RestoreTonesOptions, type RestoreTonesResult, type R
 export { detectInputKind, inspectInputKind, type DetectedInputKind, type InputKindEvidence } from './restore/detect.js';
 export { loadModel, encodeModel, LanguageModel, FoldIndex, type ModelData } from './restore/model.js';
 export { LmTrainer, type TrainOptions, type BuildStats } from './restore/train.js';
-export { decodeLattice, type DecodeOptions, type DecodeResult } from './restore/decode.js';
+export { decodeLattice, decodeConfidence, type DecodeOptions, type DecodeResult } from './restore/decode.js';
 export { LatticeBuilder, type Lattice } from './restore/lattice.js';
 export { setDefaultModelProvider, hasDefaultModel, getDefaultModel } from './restore/provider.js';

@@ -17,7 +17,7 @@ import { foldCharCode } from '../text/fold.js';
 import { IdentityMap, OffsetMapBuilder, type OffsetMap } from '../text/offsets.js';
 import { FLAG_ALL_UPPER, FLAG_DIACRITIC, KIND_NEWLINE, KIND_WORD, tokenizeStream, type TokenStream } from '../text/tokenize.js';
 import { placeTone, type ToneStyle } from '../text/vietnamese.js';
-import { decodeLattice } from './decode.js';
+import { decodeConfidence, decodeLattice } from './decode.js';
 import { LatticeBuilder } from './lattice.js';
 import { TOK_UNK, classToken, wordType } from './lm-tokens.js';
 import type { FoldIndex, LanguageModel } from './model.js';
@@ -47,7 +47,7 @@ export interface RestoreTonesResult {
   text: string;
   /** Output positions → input positions. */
   map: OffsetMap;
-  /** Mean confidence over the decided syllables (1 when there were none). */
+  /** Mean confidence over the decided syllables (1 when there were none); computed when first read. */
   confidence: number;
   /** Syllables the restorer decided (written without diacritics in the input). */
   decided: number;
@@ -101,7 +101,10 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     }
   }
   const built = lattice.build();
-  const result = decodeLattice(model, built, { confidence: true });
+  const result = decodeLattice(model, built, { confidence: false });
+  // Confidence costs about as much as decoding: computed when first read.
+  let conf: Float32Array | null = null;
+  const confidenceOf = () => (conf ??= decodeConfidence(model, built, result.choice));
 
   const pieces: string[] = [];
   const mapB = new OffsetMapBuilder();
@@ -109,7 +112,6 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   let copied = 0;
   let decided = 0;
   let changed = 0;
-  let confSum = 0;
   for (let p = 0; p < built.length; p++) {
     const k = posToken[p];
     if (plan.role[k] < ROLE_FREE) continue;
@@ -118,10 +120,8 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     const e = st.ends[k];
     const id = built.candToken[built.candStart[p] + result.choice[p]];
     const word = id === TOK_UNK ? text.slice(s, e) : applyCase(model.vocab[id], text, s, e, style);
-    const conf = result.confidence[p];
-    confSum += conf;
     const original = text.slice(s, e);
-    if (details) details.push({ start: s, end: e, original, restored: word, confidence: conf });
+    if (details) details.push({ start: s, end: e, original, restored: word, confidence: confidenceOf()[p] });
     if (word === original) continue;
     changed++;
     pieces.push(text.slice(copied, s), word);
@@ -136,14 +136,28 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     mapB.keep(text.length - copied);
     map = mapB.build();
   }
-  return {
+  const out = {
     text: changed === 0 ? text : pieces.join(''),
     map,
-    confidence: decided === 0 ? 1 : confSum / decided,
+    confidence: 1,
     decided,
     changed,
     ...(details ? { details } : {}),
   };
+  let overall: number | null = null;
+  Object.defineProperty(out, 'confidence', {
+    enumerable: true,
+    get(): number {
+      if (overall === null) {
+        const c = confidenceOf();
+        let sum = 0;
+        for (let p = 0; p < built.length; p++) if (plan.role[posToken[p]] >= ROLE_FREE) sum += c[p];
+        overall = decided === 0 ? 1 : sum / decided;
+      }
+      return overall;
+    },
+  });
+  return out;
 }
 
 const ROLE_SKIP = 0; // line break: not a model token
