@@ -16,7 +16,7 @@ import { assertString, describe } from '../errors.js';
 import { RestoreTonesOptionsSchema, type RestoreTonesOptions } from '../schema.js';
 import { foldCharCode } from '../text/fold.js';
 import { IdentityMap, OffsetMapBuilder, type OffsetMap } from '../text/offsets.js';
-import { FLAG_ALL_UPPER, FLAG_DIACRITIC, KIND_NEWLINE, KIND_WORD, tokenizeStream, type TokenStream } from '../text/tokenize.js';
+import { FLAG_ALL_UPPER, FLAG_DIACRITIC, FLAG_UPPER_FIRST, KIND_NEWLINE, KIND_WORD, tokenizeStream, type TokenStream } from '../text/tokenize.js';
 import { placeTone, type ToneStyle } from '../text/vietnamese.js';
 import { decodeConfidence, decodeLattice } from './decode.js';
 import { LatticeBuilder } from './lattice.js';
@@ -64,8 +64,6 @@ const CLEAN_SHARE_LOW = 0.6;
 const CLEAN_SHARE_HIGH = 0.9;
 /** Words on each side that decide whether the text around a word has diacritics. */
 const CLEAN_WINDOW = 8;
-/** Words on each side that decide whether an all-capital word is a code or part of a heading. */
-const CODE_WINDOW = 3;
 /** Words on each side that decide whether a word sits in non-Vietnamese text. */
 const FOREIGN_WINDOW = 6;
 
@@ -222,7 +220,7 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
   const viet = new Int32Array(W + 1);
   const accented = new Int32Array(W + 1);
   const foreign = new Int32Array(W + 1);
-  const upper = new Int32Array(W + 1);
+
   for (let i = 0; i < W; i++) {
     const k = words[i];
     const acc = (st.flags[k] & FLAG_DIACRITIC) !== 0;
@@ -233,7 +231,7 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     viet[i + 1] = viet[i] + (isViet ? 1 : 0);
     accented[i + 1] = accented[i] + (acc ? 1 : 0);
     foreign[i + 1] = foreign[i] + (isForeign ? 1 : 0);
-    upper[i + 1] = upper[i] + (st.flags[k] & FLAG_ALL_UPPER ? 1 : 0);
+
   }
   for (let i = 0; i < W; i++) {
     const k = words[i];
@@ -243,14 +241,11 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     const fHi = Math.min(W, i + FOREIGN_WINDOW + 1);
     const nForeign = foreign[fHi] - foreign[fLo];
     if (nForeign >= 2 && nForeign * 2 >= fHi - fLo - 1) continue;
-    // An all-capital word among words that mostly are not is a code or an acronym ("AI",
-    // "UBND", "BAT, BEP"): only its D may have been a stripped Đ ("HDND" → "HĐND").
+    // An all-capital word that is not part of a run of them (a heading: "BAO CAO", "NGHI QUYET")
+    // is a code or an acronym ("AI", "UBND", "BAT, BEP"): only its D may have been a stripped Đ
+    // ("HDND" → "HĐND").
     role[k] = ROLE_FREE;
-    if (st.flags[k] & FLAG_ALL_UPPER && W > 1) {
-      const uLo = Math.max(0, i - CODE_WINDOW);
-      const uHi = Math.min(W, i + CODE_WINDOW + 1);
-      if ((upper[uHi] - upper[uLo] - 1) * 2 < uHi - uLo - 1) role[k] = ROLE_FREE_CODE;
-    }
+    if (st.flags[k] & FLAG_ALL_UPPER && !(upperWordAt(st, k, -1) || upperWordAt(st, k, 1))) role[k] = ROLE_FREE_CODE;
     // In text written with diacritics, a bare syllable is most likely meant bare.
     const lo = Math.max(0, i - CLEAN_WINDOW);
     const hi = Math.min(W, i + CLEAN_WINDOW + 1);
@@ -280,6 +275,14 @@ function onlyDStroke(type: string): boolean {
     if (c >= 0x80 && c !== 0x111) return false;
   }
   return true;
+}
+
+/** True when the token next to token k (before for dir -1, after for +1; line breaks skipped) is an all-capital word. */
+function upperWordAt(st: TokenStream, k: number, dir: -1 | 1): boolean {
+  let j = k + dir;
+  while (j >= 0 && j < st.length && st.kinds[j] === KIND_NEWLINE) j += dir;
+  if (j < 0 || j >= st.length || st.kinds[j] !== KIND_WORD) return false;
+  return (st.flags[j] & FLAG_ALL_UPPER) !== 0 || (st.ends[j] - st.starts[j] === 1 && (st.flags[j] & FLAG_UPPER_FIRST) !== 0);
 }
 
 /** The model token of a fixed position. */
