@@ -33,7 +33,6 @@ export interface DecodeResult {
 }
 
 const MAX_CANDIDATES = 255;
-const DEBUG = typeof process !== 'undefined' && !!process.env.VNREF_DEBUG_DECODE;
 
 /** Growable state storage shared by all positions of one decode. */
 class States {
@@ -95,7 +94,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
   let prevLo = 0;
   let prevHi = 1;
   let table = new Int32Array(4096);
-  let totalStates = 0;
 
   for (let i = 0; i <= n; i++) {
     // Position i (i === n: the closing </s>).
@@ -156,9 +154,7 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     for (let t = lo; t < w; t++) extendNodes(model, st.nodes, st.back[t] * W, st.nodes, t * W, st.tok[t], W);
     prevLo = lo;
     prevHi = w;
-    totalStates += w - lo;
   }
-  if (DEBUG) console.log('states/position', totalStates / (n + 1));
   // The best final state and the path to it.
   let bestState = prevLo;
   for (let s = prevLo + 1; s < prevHi; s++) if (st.score[s] > st.score[bestState]) bestState = s;

@@ -259,10 +259,12 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
 /** URLs, e-mail addresses and domain names: "https://…", "www.…", "a.b@c.gov.vn", "quangngai.gov.vn". */
 const ADDRESS_RE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b/giu;
 
+const ADDRESS_HINT_RE = /www\.|\.(?:vn|com|net|org|gov|edu|info|int)\b/i;
+
 /** Start/end pairs of the address spans of `text`, in order. */
 function addressSpans(text: string): number[] {
   const out: number[] = [];
-  if (text.indexOf('.') < 0 && text.indexOf('@') < 0) return out;
+  if (text.indexOf('@') < 0 && text.indexOf('://') < 0 && !ADDRESS_HINT_RE.test(text)) return out;
   ADDRESS_RE.lastIndex = 0;
   for (let m = ADDRESS_RE.exec(text); m; m = ADDRESS_RE.exec(text)) out.push(m.index, m.index + m[0].length);
   return out;
@@ -288,7 +290,11 @@ function upperWordAt(st: TokenStream, k: number, dir: -1 | 1): boolean {
 /** The model token of a fixed position. */
 function fixedToken(st: TokenStream, k: number, role: number, g: number, index: FoldIndex, model: LanguageModel): number {
   if (role === ROLE_FIXED) return classToken(st.kinds[k], st.text.charCodeAt(st.starts[k]));
-  if (st.flags[k] & FLAG_DIACRITIC) return model.idOf(wordType(st.text.slice(st.starts[k], st.ends[k])));
+  if (st.flags[k] & FLAG_DIACRITIC) {
+    const id = model.idAt(st.text, st.starts[k], st.ends[k]);
+    // Not found as written: maybe the other tone placement ("hoà" for "hòa").
+    return id !== TOK_UNK ? id : model.idOf(wordType(st.text.slice(st.starts[k], st.ends[k])));
+  }
   // A bare word kept as written: its own bare type when the model has one.
   if (g >= 0) {
     const plain = index.plainId(g);
