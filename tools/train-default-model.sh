@@ -14,10 +14,11 @@ CORPUS_DIR="${CORPUS_DIR:-../shared/corpus}"
 OUT="${OUT:-models/vi-tones.vnlm}"
 SEED_WEIGHT="${SEED_WEIGHT:-3}"
 MIN_BIGRAM="${MIN_BIGRAM:-2}"
-MIN_TRIGRAM="${MIN_TRIGRAM:-2}"
-MIN_FOURGRAM="${MIN_FOURGRAM:-2}"
+MIN_TRIGRAM="${MIN_TRIGRAM:-3}"
+MIN_FOURGRAM="${MIN_FOURGRAM:-3}"
 MIN_FOREIGN="${MIN_FOREIGN:-5}"
 ORDER="${ORDER:-4}"
+PRUNE_DELTA="${PRUNE_DELTA:-0}"
 for f in "$CORPUS_DIR/vi-legal.txt.xz" "$CORPUS_DIR/vi-admin.txt.xz"; do
   [ -f "$f" ] || { echo "train-default-model: $f not found (set CORPUS_DIR)" >&2; exit 1; }
 done
@@ -26,5 +27,5 @@ exec node --max-old-space-size=6000 node_modules/.bin/tsx src/cli/main.ts train-
   --doc fixtures/seeds/000_2dae4cc2179c821d.txt --doc fixtures/seeds/001_ad13f960ec8507f6.txt \
   --doc fixtures/seeds/002_652940eb11e67dde.txt --doc-weight "$SEED_WEIGHT" \
   --order "$ORDER" --min-bigram "$MIN_BIGRAM" --min-trigram "$MIN_TRIGRAM" --min-fourgram "$MIN_FOURGRAM" \
-  --min-foreign "$MIN_FOREIGN" \
+  --min-foreign "$MIN_FOREIGN" --prune-delta "$PRUNE_DELTA" \
   --out "$OUT"

@@ -17,23 +17,22 @@ import { TOK_BOS, TOK_EOS } from './lm-tokens.js';
 import type { LanguageModel } from './model.js';
 
 export interface DecodeOptions {
-  /** Drop states this far (log10) below the best at their position. Default 6. */
+  /** Drop states this far (log10) below the best at their position. Default 4 (measured: 6 gives the same accuracy at half the speed, 3 loses 0.03 points). */
   beam?: number;
-  /** Compute per-position confidence. Default true. */
+  /** Compute per-position confidence now (else call {@link decodeConfidence} when needed). Default true. */
   confidence?: boolean;
 }
 
 export interface DecodeResult {
   /** Chosen candidate of each position, as an index into the position's candidates (0 = its first). */
   readonly choice: Int32Array;
-  /** 0..1 per position: the chosen candidate's share against the alternatives (1 for a fixed position). */
+  /** 0..1 per position: the chosen candidate's share against the alternatives (1 for a fixed position; all 1 when not computed). */
   readonly confidence: Float32Array;
   /** log10 score (language model + channel) of the best path, `</s>` included. */
   readonly score: number;
 }
 
 const MAX_CANDIDATES = 255;
-const DEBUG = typeof process !== 'undefined' && !!process.env.VNREF_DEBUG_DECODE;
 
 /** Growable state storage shared by all positions of one decode. */
 class States {
@@ -67,7 +66,7 @@ class States {
 
 /** Decodes the best candidate sequence of `lattice` under `model`. */
 export function decodeLattice(model: LanguageModel, lattice: Lattice, options: DecodeOptions = {}): DecodeResult {
-  const beam = options.beam ?? 6;
+  const beam = options.beam ?? 4;
   const N = model.order;
   const W = N - 1;
   const n = lattice.length;
@@ -95,7 +94,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
   let prevLo = 0;
   let prevHi = 1;
   let table = new Int32Array(4096);
-  let totalStates = 0;
 
   for (let i = 0; i <= n; i++) {
     // Position i (i === n: the closing </s>).
@@ -156,9 +154,7 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     for (let t = lo; t < w; t++) extendNodes(model, st.nodes, st.back[t] * W, st.nodes, t * W, st.tok[t], W);
     prevLo = lo;
     prevHi = w;
-    totalStates += w - lo;
   }
-  if (DEBUG) console.log('states/position', totalStates / (n + 1));
   // The best final state and the path to it.
   let bestState = prevLo;
   for (let s = prevLo + 1; s < prevHi; s++) if (st.score[s] > st.score[bestState]) bestState = s;
@@ -168,18 +164,19 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     choice[i] = st.local[s];
     s = st.back[s];
   }
-  const confidence = new Float32Array(n).fill(1);
-  if (options.confidence !== false) substitutionConfidence(model, lattice, choice, confidence);
+  const confidence = options.confidence === false ? new Float32Array(n).fill(1) : decodeConfidence(model, lattice, choice);
   return { choice, confidence, score: st.score[bestState] };
 }
 
 /**
- * For each ambiguous position: put every other candidate in place of the
- * chosen one on the best path, rescore the N positions it affects, and give
- * the chosen one's share of the probability mass.
+ * Confidence of a decoded path, per position: put every other candidate in
+ * place of the chosen one on the path, rescore the N positions it affects,
+ * and give the chosen one's share of the probability mass (1 for fixed
+ * positions).
  */
-function substitutionConfidence(model: LanguageModel, lattice: Lattice, choice: Int32Array, confidence: Float32Array): void {
+export function decodeConfidence(model: LanguageModel, lattice: Lattice, choice: Int32Array): Float32Array {
   const n = lattice.length;
+  const confidence = new Float32Array(n).fill(1);
   const W = model.order - 1;
   const { candStart, candToken, candChannel } = lattice;
   const path = new Int32Array(n + 1);
@@ -225,6 +222,7 @@ function substitutionConfidence(model: LanguageModel, lattice: Lattice, choice: 
     path[i] = candToken[c0 + chosen];
     confidence[i] = 1 / z;
   }
+  return confidence;
 }
 
 /** log10 p(tok | history), the history given by its entries nodes[at .. at+W) (order 1 first). */

@@ -13,12 +13,15 @@
  * | 6-7 | n-gram order N (3 or 4) |
  * | 8-11 | payload length in bytes (everything after this 16-byte header) |
  * | 12-15 | CRC-32 of the payload |
- * | payload | counts (u32 ×8): vocabulary size V, vocabulary bytes, metadata bytes, then the number of n-grams of each order 2..N (0 for the rest) |
+ * | payload | counts (u32 ×12): vocabulary size V, vocabulary bytes, metadata bytes, the number of n-grams of orders 2..4 (0 above N), then for orders 1..3 the number of child counts too large for one byte (see below) |
  * | | codebooks (f32 ×256 each): log-prob of orders 2..N, then backoff of orders 2..N-1 |
  * | | vocabulary: UTF-8, types joined by "\n", id order (specials first, see `lm-tokens.ts`) |
  * | | metadata: UTF-8 JSON (sources, counts, pruning) |
- * | | unigrams: log10 p (f32 ×V), log10 backoff (f32 ×V), number of bigrams per word (u16 ×V) |
- * | | for each order n = 2..N, entries grouped by their context (an entry of order n-1) and sorted by last word: last word (u16), then for n < N the number of children (u16), then the log-prob code (u8), then for n < N the backoff code (u8) |
+ * | | unigrams: log10 p (f32 ×V), log10 backoff (f32 ×V), child counts (number of bigrams under each word) |
+ * | | for each order n = 2..N, entries grouped by their context (an entry of order n-1) and sorted by last word: last word (u16), then for n < N the child counts, then the log-prob code (u8), then for n < N the backoff code (u8) |
+ *
+ * Child counts: one byte per entry (u8), 255 meaning "the next of the
+ * overflow counts", which follow as u16 in entry order.
  *
  * Probabilities are log10. Codes index the 256-entry codebooks (quantile
  * bins, so the common values get the finest steps).
@@ -29,10 +32,14 @@ import { crc32 } from './crc32.js';
 import { FIRST_WORD_ID, SPECIAL_NAMES, TOK_UNK } from './lm-tokens.js';
 import { foldedSyllables } from './syllables.js';
 
+// The core compiles against ES2022 only (no DOM or Node types); every JS runtime we target has these.
+declare const TextEncoder: { new (): { encode(text: string): Uint8Array } };
+declare const TextDecoder: { new (label: string, options: { fatal: boolean }): { decode(bytes: Uint8Array): string } };
+
 export const MODEL_MAGIC = 0x4d4c4e56; // "VNLM" read as a little-endian u32
 export const MODEL_VERSION = 1;
 const HEADER_BYTES = 16;
-const COUNT_FIELDS = 8;
+const COUNT_FIELDS = 12;
 const BOOK = 256;
 
 /** One order (n ≥ 2) of a model. */
@@ -60,6 +67,33 @@ export interface ModelData {
   levels: ModelLevel[];
 }
 
+/** Child counts as bytes, with 255 marking a count taken from the overflow list. */
+function packChildren(counts: Uint16Array): [Uint8Array, Uint16Array] {
+  const codes = new Uint8Array(counts.length);
+  const over: number[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] >= 255) {
+      codes[i] = 255;
+      over.push(counts[i]);
+    } else codes[i] = counts[i];
+  }
+  return [codes, Uint16Array.from(over)];
+}
+
+function unpackChildren(codes: Uint8Array, over: Uint16Array, fail: (m: string) => never): Uint16Array {
+  const out = new Uint16Array(codes.length);
+  let k = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c === 255) {
+      if (k >= over.length) fail('child-count overflow list is too short');
+      out[i] = over[k++];
+    } else out[i] = c;
+  }
+  if (k !== over.length) fail('child-count overflow list is too long');
+  return out;
+}
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const pad4 = (n: number) => (n + 3) & ~3;
 
@@ -74,15 +108,21 @@ export function encodeModel(m: ModelData): Uint8Array {
   counts[1] = vocabBytes.length;
   counts[2] = metaBytes.length;
   for (let n = 2; n <= N; n++) counts[1 + n] = m.levels[n - 2].word.length;
+  const childParts: [Uint8Array, Uint16Array][] = [];
+  for (let n = 1; n < N; n++) {
+    const cp = packChildren(n === 1 ? m.uniChildren : m.levels[n - 2].children!);
+    counts[5 + n] = cp[1].length;
+    childParts[n] = cp;
+  }
   const u8 = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const parts: Uint8Array[] = [u8(counts)];
   for (let n = 2; n <= N; n++) parts.push(u8(m.levels[n - 2].probBook));
   for (let n = 2; n < N; n++) parts.push(u8(m.levels[n - 2].backoffBook!));
-  parts.push(vocabBytes, metaBytes, u8(m.uniProb), u8(m.uniBackoff), u8(m.uniChildren));
+  parts.push(vocabBytes, metaBytes, u8(m.uniProb), u8(m.uniBackoff), childParts[1][0], u8(childParts[1][1]));
   for (let n = 2; n <= N; n++) {
     const L = m.levels[n - 2];
     parts.push(u8(L.word));
-    if (n < N) parts.push(u8(L.children!));
+    if (n < N) parts.push(childParts[n][0], u8(childParts[n][1]));
     parts.push(L.probCode);
     if (n < N) parts.push(L.backoffCode!);
   }
@@ -129,6 +169,7 @@ export class LanguageModel {
   private readonly boBook: Float32Array[] = [];
   private readonly typeIds: Map<string, number>;
   private foldIndex: FoldIndex | null = null;
+  private exactIndex: ExactIndex | null = null;
   private readonly scratch = new Int32Array(8);
 
   constructor(m: ModelData, source: string | undefined, byteLength: number) {
@@ -224,6 +265,16 @@ export class LanguageModel {
     return s;
   }
 
+  /**
+   * The id of the word written at `text[start..end)`, any case, without making a substring
+   * (the unknown-word id when the model has no such type). Types are stored in the 'new' tone
+   * placement: callers normalize "hoà"-style words themselves when this misses.
+   */
+  idAt(text: string, start: number, end: number): number {
+    if (!this.exactIndex) this.exactIndex = new ExactIndex(this.vocab);
+    return this.exactIndex.lookup(text, start, end);
+  }
+
   /** The index from folded, lower-case syllables to candidate ids (built on first use). */
   get candidates(): FoldIndex {
     if (!this.foldIndex) this.foldIndex = new FoldIndex(this.vocab, this.uniProb);
@@ -255,6 +306,9 @@ export function search(a: Uint16Array, lo: number, hi: number, x: number): numbe
   return -1;
 }
 
+/** Candidates more than this (log10 unigram probability) below the commonest of their folded form are left out. */
+export const CANDIDATE_SPREAD = 4;
+
 /**
  * Folded syllable → candidate word ids, looked up straight from a range of
  * code units (no substring): open addressing over a hash of the folded,
@@ -285,8 +339,11 @@ export class FoldIndex {
     this.plainIds = new Int32Array(byKey.size).fill(-1);
     this.syllable = new Uint8Array(byKey.size);
     const syllableFolds = foldedSyllables();
-    for (const [key, ids] of byKey) {
-      ids.sort((a, b) => uniProb[b] - uniProb[a]);
+    for (const [key, all] of byKey) {
+      all.sort((a, b) => uniProb[b] - uniProb[a]);
+      // Types far rarer than the commonest reading of the same letters (mostly typos and
+      // one-off spellings in the training text) are not offered.
+      const ids = all.filter((id) => uniProb[id] >= uniProb[all[0]] - CANDIDATE_SPREAD);
       const g = this.keys.length;
       this.keys.push(key);
       this.members.push(Int32Array.from(ids));
@@ -345,6 +402,54 @@ export class FoldIndex {
   /** True when the group's folded form is a Vietnamese syllable by the spelling rules (not a code or a foreign word). */
   isSyllable(group: number): boolean {
     return this.syllable[group] === 1;
+  }
+}
+
+/** Lower-case of a UTF-16 unit when that is one unit too (Vietnamese letters), else the unit. */
+const LOWER = (() => {
+  const t = new Uint16Array(0x2000);
+  for (let c = 0; c < t.length; c++) {
+    const l = String.fromCharCode(c).toLowerCase();
+    t[c] = l.length === 1 ? l.charCodeAt(0) : c;
+  }
+  return t;
+})();
+
+function lowerUnit(c: number): number {
+  return c < 0x2000 ? LOWER[c] : c;
+}
+
+/** Word type (as written, any case) → id, looked up from a range of code units. */
+class ExactIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(private readonly vocab: readonly string[]) {
+    let cap = 16;
+    while (cap < vocab.length * 2) cap <<= 1;
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let id = FIRST_WORD_ID; id < vocab.length; id++) {
+      let h = hashString(vocab[id]) & this.mask;
+      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+      this.slots[h] = id + 1;
+    }
+  }
+  lookup(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ lowerUnit(text.charCodeAt(i)), 0x01000193);
+    h &= this.mask;
+    const len = end - start;
+    for (;;) {
+      const s = this.slots[h];
+      if (s === 0) return TOK_UNK;
+      const type = this.vocab[s - 1];
+      if (type.length === len) {
+        let i = 0;
+        while (i < len && type.charCodeAt(i) === lowerUnit(text.charCodeAt(start + i))) i++;
+        if (i === len) return s - 1;
+      }
+      h = (h + 1) & this.mask;
+    }
   }
 }
 
@@ -427,15 +532,17 @@ export function loadModel(bytes: Uint8Array, source?: string): LanguageModel {
   for (let i = 0; i < FIRST_WORD_ID; i++) if (vocab[i] !== SPECIAL_NAMES[i]) fail(`special token ${i} is "${vocab[i]}", expected "${SPECIAL_NAMES[i]}"`);
   const uniProb = new Float32Array(buf, take(V * 4), V);
   const uniBackoff = new Float32Array(buf, take(V * 4), V);
-  const uniChildren = new Uint16Array(buf, take(V * 2), V);
+  const children = (n: number, count: number) =>
+    unpackChildren(new Uint8Array(buf, take(count), count), new Uint16Array(buf, take(counts[5 + n] * 2), counts[5 + n]), fail);
+  const uniChildren = children(1, V);
   const levels: ModelLevel[] = [];
   for (let n = 2; n <= order; n++) {
     const c = counts[1 + n];
     const word = new Uint16Array(buf, take(c * 2), c);
-    const children = n < order ? new Uint16Array(buf, take(c * 2), c) : null;
+    const childCounts = n < order ? children(n, c) : null;
     const probCode = new Uint8Array(buf, take(c), c);
     const backoffCode = n < order ? new Uint8Array(buf, take(c), c) : null;
-    levels.push({ word, children, probCode, probBook: probBooks[n], backoffCode, backoffBook: n < order ? boBooks[n] : null });
+    levels.push({ word, children: childCounts, probCode, probBook: probBooks[n], backoffCode, backoffBook: n < order ? boBooks[n] : null });
   }
   if (at !== end) fail(`sections end at byte ${at - bytes.byteOffset}, the file has ${bytes.length} bytes`);
   checkGroups(uniChildren, levels[0].word, V, 'order-2', fail);

@@ -23,6 +23,11 @@ export interface TrainOptions {
   minTrigramCount?: number;
   /** A word that is not a Vietnamese syllable (names such as "Đắk", codes such as "UBND") joins the vocabulary from this count. Default 5. */
   minForeignCount?: number;
+  /**
+   * Also drop an n-gram whose backoff estimate is within this many log10 units below its own
+   * probability (it adds little). Default 0 (off).
+   */
+  pruneDelta?: number;
   /** Most ids (word types + specials) kept, by count; at most 65,536 (order 3) or 8,192 (order 4). */
   maxVocab?: number;
   /** Free-form facts recorded in the model's metadata (sources, held-out rule). */
@@ -223,13 +228,31 @@ export class LmTrainer {
       gamma[n - 1] = g;
     }
 
-    // 5. Pruning, top down: the top level by count; lower levels by raw count, or when a kept
-    //    longer n-gram needs them as its context.
+    // 5. Pruning, top down. An n-gram goes when it is seen fewer than minCount times, or when
+    //    the backoff estimate (context weight × the shorter n-gram's probability) is within
+    //    pruneDelta (log10) below its own probability: keeping it would change little. An
+    //    n-gram stays whenever a kept longer one needs it as its context.
+    const pruneDelta = options.pruneDelta ?? 0;
     const keep: Uint8Array[] = [];
-    for (let n = order; n >= 2; n--) {
+    let prunedByDelta = 0;
+    for (let n: number = order; n >= 2; n--) {
       const L = levels[n];
+      const P = levels[n - 1];
       const kp = new Uint8Array(L.keys.length);
-      for (let k = 0; k < L.keys.length; k++) if (L.raw[k] >= minCount[n]) kp[k] = 1;
+      const lowMod = base ** (n - 1);
+      for (let k = 0; k < L.keys.length; k++) {
+        if (L.raw[k] < minCount[n]) continue;
+        if (pruneDelta > 0) {
+          const ctx = bsearch(P.keys, Math.floor(L.keys[k] / base));
+          const lower = n === 2 ? uniP[L.keys[k] % base] : prob[n - 1][bsearch(P.keys, L.keys[k] % lowMod)];
+          const delta = Math.log10(prob[n][k]) - Math.log10(gamma[n - 1][ctx] * lower);
+          if (delta >= 0 && delta < pruneDelta) {
+            prunedByDelta++;
+            continue;
+          }
+        }
+        kp[k] = 1;
+      }
       if (n < order) {
         const up = levels[n + 1];
         for (let k = 0; k < up.keys.length; k++) if (keep[n + 1][k]) kp[bsearch(L.keys, Math.floor(up.keys[k] / base))] = 1;
@@ -289,6 +312,8 @@ export class LmTrainer {
       kept: kept.slice(2),
       minCount: minCount.slice(2, order + 1),
       minForeignCount: minForeign,
+      pruneDelta,
+      prunedByDelta,
       discounts: D.slice(2),
     };
     const levelData: ModelLevel[] = [];
@@ -341,6 +366,9 @@ export interface BuildStats {
   /** Count cutoffs, from bigrams up. */
   minCount: number[];
   minForeignCount: number;
+  /** Relative pruning threshold (log10), and how many n-grams it removed (some come back as contexts). */
+  pruneDelta: number;
+  prunedByDelta: number;
   /** Modified Kneser-Ney discounts (D1, D2, D3+) per level, from bigrams up. */
   discounts: number[][];
 }

@@ -39,6 +39,9 @@ describe('restoreTones', () => {
   it('restores Đ in an all-capital code, but never adds tones to one', () => {
     expect(restore('UBND tinh giao HDND va Ban Chi dao').text).toBe('UBND tỉnh giao HĐND và Ban Chỉ đạo');
     expect(restore('ung dung AI trong quan ly').text).toContain(' AI ');
+    expect(restore('cac cong nghe tien tien, BAT, BEP phu hop').text).toBe('các công nghệ tiên tiến, BAT, BEP phù hợp');
+    // A run of capitals is a heading, restored in full.
+    expect(restore('nam 2023\nBAO CAO\nso ket viec thuc hien').text).toBe('năm 2023\nBÁO CÁO\nsơ kết việc thực hiện');
   });
 
   it('passes text with no Vietnamese through unchanged', () => {

@@ -25,6 +25,8 @@ quantized) for tone restoration, from Vietnamese text with diacritics.
   --min-bigram N      drop bigrams seen fewer than N times (default 2)
   --min-trigram N     drop trigrams seen fewer than N times (default 2)
   --min-fourgram N    drop 4-grams seen fewer than N times (default 2)
+  --prune-delta X     also drop n-grams whose backoff estimate is within X
+                      (log10) below their own probability (default 0: off)
   --min-foreign N     words that are not Vietnamese syllables join the
                       vocabulary from N occurrences (default 5)
   --quiet             no progress on stderr
@@ -79,6 +81,7 @@ export const trainLmCommand: Command = {
           'min-trigram': { type: 'string' },
           'min-fourgram': { type: 'string' },
           order: { type: 'string' },
+          'prune-delta': { type: 'string' },
           'min-foreign': { type: 'string' },
           quiet: { type: 'boolean' },
         },
@@ -95,7 +98,10 @@ export const trainLmCommand: Command = {
     const docWeight = positiveInt(values['doc-weight'], 'doc-weight', 1);
     const order = positiveInt(values.order, 'order', 4);
     if (order !== 3 && order !== 4) throw new UsageError(`--order must be 3 or 4, got "${values.order}"`);
+    const pruneDelta = values['prune-delta'] === undefined ? 0 : Number(values['prune-delta']);
+    if (!(pruneDelta >= 0 && pruneDelta < 10)) throw new UsageError(`--prune-delta must be a number from 0 to 10, got "${values['prune-delta']}"`);
     const opts = {
+      pruneDelta,
       order: order as 3 | 4,
       minFourgramCount: positiveInt(values['min-fourgram'], 'min-fourgram', 2),
       minBigramCount: positiveInt(values['min-bigram'], 'min-bigram', 2),

@@ -15,14 +15,19 @@ export interface OcrEvidence {
   words: number;
   /** Of those, how many look like OCR damage. */
   damaged: number;
+  /** Of those, how many spell a Vietnamese syllable once folded (OCR damage sits among them; English does not). */
+  syllables: number;
   /** damaged / words (0 when there are no words). */
   share: number;
-  /** The verdict: damaged words make at least OCR_SHARE of the words (and there are at least 3). */
+  /** The verdict: damaged words make at least OCR_SHARE of the words (and there are at least 3), among mostly Vietnamese syllables. */
   ocr: boolean;
 }
 
 /** Share of damaged words from which a text counts as OCR output (clean report text has well under 0.02). */
 export const OCR_SHARE = 0.06;
+
+/** Share of words that must spell Vietnamese syllables: OCR damage sits among Vietnamese words, English is mostly not. */
+export const VIETNAMESE_SHARE = 0.6;
 
 const FOREIGN_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]/u;
 
@@ -31,15 +36,17 @@ export function inspectOcr(text: string): OcrEvidence {
   const syl = foldedSyllables();
   let words = 0;
   let damaged = 0;
+  let syllables = 0;
   for (const w of ocrWords(text)) {
     if (w.kind !== CORE_WORD) continue;
     const core = text.slice(w.coreStart, w.coreEnd);
     if (!/\p{L}/u.test(core)) continue;
     words++;
     if (isDamaged(core, syl)) damaged++;
+    else if (syl.has(foldDiacriticsLower(core))) syllables++;
   }
   const share = words > 0 ? damaged / words : 0;
-  return { words, damaged, share, ocr: damaged >= 3 && share >= OCR_SHARE };
+  return { words, damaged, syllables, share, ocr: damaged >= 3 && share >= OCR_SHARE && syllables >= VIETNAMESE_SHARE * words };
 }
 
 /** True when `text` looks like OCR output. */
