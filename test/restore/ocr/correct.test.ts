@@ -108,7 +108,7 @@ const docNumbers = ['52-NQ/TW', '27/9/2019', '65/2023/NĐ-CP', '327/QD-UBND', '1
 const token = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...ocrWords) },
   { weight: 2, arbitrary: fc.constantFrom(...docNumbers) },
-  { weight: 1, arbitrary: fc.constantFrom('s6', 'B9', '1a', 'ciia', 'I11.', '&', '¢', '\n', ',', '(1)') },
+  { weight: 1, arbitrary: fc.constantFrom('s6', 'B9', '1a', 'ciia', 'I11.', '&', '¢', '\n', ',', '(1)', '01/NQ-C', 'P', 'tinh7') },
   { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
 );
 const ocrText = fc.array(token, { maxLength: 40 }).map((t) => t.join(' '));
@@ -141,6 +141,26 @@ describe('correctOcr properties', () => {
       fc.property(ocrText, (t) => {
         const once = fix(t).text;
         expect(fix(once).text).toBe(once);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the output is the input with exactly the listed corrections applied, and the map agrees', () => {
+    fc.assert(
+      fc.property(ocrText, (t) => {
+        const r = fix(t);
+        let rebuilt = '';
+        let at = 0;
+        for (const c of r.corrections) {
+          expect(c.start).toBeGreaterThanOrEqual(at);
+          expect(t.slice(c.start, c.end)).toBe(c.from);
+          rebuilt += t.slice(at, c.start) + c.to;
+          at = c.end;
+          const s = r.map.toNormalized(c.start, 'start');
+          expect(r.text.slice(s, s + c.to.length)).toBe(c.to);
+        }
+        expect(rebuilt + t.slice(at)).toBe(r.text);
       }),
       { numRuns: 150 },
     );
