@@ -4,6 +4,7 @@
  *
  *   nice -n 10 npx tsx tools/ocr/generate.ts train   [--out work-data/ocr] [--kb 420]
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
  *
  * train: a varied sample of corpus lines whose 1-based line number is NOT
@@ -187,6 +188,31 @@ function heldout(out: string, kb: number): void {
   }
 }
 
+/**
+ * Headings: reports set titles, issuer blocks and section heads in capitals
+ * ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO"), which OCR misreads in its own ways
+ * ("PANG" for "ĐẢNG"). Short corpus lines (not held out) in capitals, read
+ * back with the English model (degrade 0-2) and the Vietnamese one (3-4).
+ */
+function upper(out: string, kb: number): void {
+  const dir = join(out, 'train');
+  mkdirSync(dir, { recursive: true });
+  const picked = [...sampleCorpus('vi-admin.txt.xz', 'admin', kb * 1000 * 3, false, 21), ...sampleCorpus('vi-legal.txt.xz', 'legal', kb * 1000 * 2, false, 22)]
+    .map((p) => p.text.slice(0, 90).replace(/\s+\S*$/, ''))
+    .filter((t) => t.length >= 20);
+  const text = picked.map((t) => t.toUpperCase()).slice(0, Math.ceil((kb * 1000) / 60));
+  const chunks = chunkLines(text, 4000);
+  const chans = [ENG[0], ENG[1], ENG[2], VIE[0], VIE[1]];
+  chunks.forEach((c, k) => {
+    const id = `upper-${String(k).padStart(3, '0')}`;
+    const clean = join(dir, `${id}.clean.txt`);
+    if (!existsSync(clean)) writeFileSync(clean, c.join('\n') + '\n');
+    const ch = [chans[k % 5], chans[(k + 2) % 5]];
+    for (const x of ch) runSynth(clean, x, join(dir, `${id}.${x.name}.txt`));
+    console.error(`[${k + 1}/${chunks.length}] ${id} ${ch.map((x) => x.name).join(' ')}`);
+  });
+}
+
 /** Copies a few OCR'd seed chunks (000-002) with their clean text into fixtures/ocr/seeds/. */
 function fixtures(out: string): void {
   const dir = join(out, 'train');
@@ -202,7 +228,8 @@ const out = resolve(arg('--out', join(REPO, 'work-data/ocr')));
 if (mode === 'train') train(out, Number(arg('--kb', '420')));
 else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
+else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
 else {
-  console.error('usage: generate.ts train|heldout|fixtures [--out DIR] [--kb N]');
+  console.error('usage: generate.ts train|heldout|upper|fixtures [--out DIR] [--kb N]');
   process.exit(2);
 }

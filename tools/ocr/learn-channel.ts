@@ -12,6 +12,8 @@
  *    counted with one character of context on either side (Brill and Moore).
  * 3. P(ocr segment | clean segment) = count(α → β) / count(α in the aligned
  *    clean words); edits seen once or rarer than 1 in 500 are dropped.
+ *    Words in capitals are also counted apart (`upper`): used for OCR words
+ *    in capitals, where confusions differ ("P" for "Đ").
  * 4. Segments compare letters with tones removed (quality kept: ô, ơ, đ);
  *    tones are counted once per word pair: P(tone the OCR shows | tone of
  *    the syllable), add-½ smoothed. Eng-model and vie-model channels are learned separately.
@@ -113,9 +115,13 @@ function learnPair(acc: Acc, clean: string, ocr: string): void {
   }
 }
 
-function learnFile(acc: Acc, cleanText: string, ocrText: string): void {
+/** A word in capitals (two letters or more): headings and issuer blocks, which OCR misreads in their own ways. */
+const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+function learnFile(acc: Acc, cleanText: string, ocrText: string, upper?: Acc): void {
   const pairs = alignWords(words(cleanText), words(ocrText));
   acc.files++;
+  if (upper) upper.files++;
   for (const p of pairs) {
     if (!p.clean) continue;
     acc.words += p.clean.split(' ').length;
@@ -130,6 +136,12 @@ function learnFile(acc: Acc, cleanText: string, ocrText: string): void {
     if (p.clean === p.ocr) acc.exact++;
     if (!p.clean.includes(' ') && /\p{L}/u.test(p.clean)) acc.tone[toneOfWord(p.clean)][toneOfWord(p.ocr)]++;
     learnPair(acc, p.clean, p.ocr);
+    if (upper && CAPITALS.test(p.clean)) {
+      upper.wordPairs++;
+      upper.chars += p.clean.length;
+      if (p.clean === p.ocr) upper.exact++;
+      learnPair(upper, p.clean, p.ocr);
+    }
   }
 }
 
@@ -170,6 +182,7 @@ function main(): void {
   const out = resolve(arg('--out', join(REPO, 'src/restore/ocr/channel-data.ts')));
   const files = readdirSync(dir);
   const accs = { eng: newAcc(), vie: newAcc() };
+  const uppers = { eng: newAcc(), vie: newAcc() };
   for (const f of files) {
     const m = /^(.+)\.((eng|vie)-d\d-s\d+)\.txt$/.exec(f);
     if (!m) continue;
@@ -177,9 +190,13 @@ function main(): void {
     if (isDevChunk(m[1])) continue;
     const clean = readFileSync(join(dir, `${m[1]}.clean.txt`), 'utf8');
     const ocr = readFileSync(join(dir, f), 'utf8');
-    learnFile(accs[m[3] as 'eng' | 'vie'], clean, ocr);
+    learnFile(accs[m[3] as 'eng' | 'vie'], clean, ocr, uppers[m[3] as 'eng' | 'vie']);
   }
   const data = { eng: finish(accs.eng), vie: finish(accs.vie) };
+  for (const k of ['eng', 'vie'] as const) {
+    data[k].upper = finish(uppers[k]).segs;
+    console.error(`${k} capitals: ${uppers[k].wordPairs} aligned pairs, ${data[k].upper!.length} segment entries`);
+  }
   for (const k of ['eng', 'vie'] as const) {
     const s = data[k].stats;
     console.error(`${k}: ${s.files} files, ${s.words} clean words, ${s.alignedPairs} aligned pairs (${((100 * s.exactWords) / s.alignedPairs).toFixed(1)}% exact), ${data[k].segs.length} segment entries`);

@@ -21,6 +21,8 @@ export interface ChannelTableJSON {
   segs: [string, string, number][];
   /** −ln P(tone the OCR token shows | tone of the syllable), 6×6. */
   tone: number[][];
+  /** Segment pairs learned from words in capitals only (headings, issuer blocks), for OCR words in capitals. */
+  upper?: [string, string, number][];
   stats: { files: number; words: number; alignedPairs: number; exactWords: number; chars: number };
 }
 
@@ -53,11 +55,23 @@ export class OcrChannel {
   private readonly identity = new Map<number, number>();
   private readonly tone: Float64Array;
 
+  /**
+   * `capitals`: the channel of words in capitals, the table's `upper` pairs
+   * added to (and, where they overlap, overriding) the general ones.
+   */
   constructor(
     readonly kind: ChannelKind,
     t: ChannelTableJSON,
+    capitals = false,
   ) {
-    for (const [a, b, cost] of t.segs) {
+    let segs = t.segs;
+    if (capitals && t.upper && t.upper.length > 0) {
+      const merged = new Map<string, [string, string, number]>();
+      for (const e of t.segs) merged.set(e[0] + '\t' + e[1], e);
+      for (const e of t.upper) merged.set(e[0] + '\t' + e[1], e);
+      segs = [...merged.values()];
+    }
+    for (const [a, b, cost] of segs) {
       if (a === b && a.length === 1) {
         this.identity.set(a.charCodeAt(0), cost);
         continue;

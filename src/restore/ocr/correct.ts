@@ -88,6 +88,17 @@ function chain(input: string, first: OcrCorrectionResult, next: OcrCorrectionRes
   return { ...next, channel: first.channel, map: first.map.compose(next.map), corrections, decided: first.decided, confidence: first.confidence };
 }
 
+interface ChannelParts {
+  channel: OcrChannel;
+  gen: CandidateGenerator;
+  /** The channel of words in capitals ("PANG" for "ĐẢNG"), and its generator. */
+  capitals: OcrChannel;
+  capitalsGen: CandidateGenerator;
+}
+
+/** A word in capitals: two capital letters or more and no lower-case letter. */
+const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
 /** The candidates of one OCR word core, as written; cached per distinct core. */
 interface WordEntry {
   /** Lower-case candidate types; index 0 is the word as read. */
@@ -127,7 +138,7 @@ class LatticeParts {
 
 /** A corrector bound to a model and a learned channel table; reuse it across texts (it caches candidates). */
 export class OcrCorrector {
-  private readonly channels: Partial<Record<ChannelKind, { channel: OcrChannel; gen: CandidateGenerator }>> = {};
+  private readonly channels: Partial<Record<ChannelKind, ChannelParts>> = {};
   private readonly index: VocabularyIndex;
 
   constructor(
@@ -138,12 +149,18 @@ export class OcrCorrector {
     this.index = VocabularyIndex.of(model);
   }
 
-  private channelFor(kind: ChannelKind): { channel: OcrChannel; gen: CandidateGenerator } {
+  private channelFor(kind: ChannelKind): ChannelParts {
     let c = this.channels[kind];
     if (!c) {
+      const opts = { ...DEFAULT_CANDIDATE_OPTIONS, ...this.options.candidates };
       const channel = new OcrChannel(kind, this.data[kind]);
-      const gen = new CandidateGenerator(channel, this.index, this.model, { ...DEFAULT_CANDIDATE_OPTIONS, ...this.options.candidates });
-      c = { channel, gen };
+      const capitals = new OcrChannel(kind, this.data[kind], true);
+      c = {
+        channel,
+        gen: new CandidateGenerator(channel, this.index, this.model, opts),
+        capitals,
+        capitalsGen: new CandidateGenerator(capitals, this.index, this.model, opts),
+      };
       this.channels[kind] = c;
     }
     return c;
@@ -179,7 +196,8 @@ export class OcrCorrector {
   /** One pass; `active` (per sentence) limits it to the sentences marked 1. */
   private pass(text: string, active: Uint8Array | null, kind: ChannelKind): { result: OcrCorrectionResult; changed: Uint8Array } {
     const words = ocrWords(text);
-    const { channel, gen } = this.channelFor(kind);
+    const parts = this.channelFor(kind);
+    const { channel } = parts;
     const weight = this.options.channelWeight ?? 1;
     const m = this.model;
     const changedSentences: number[] = [];
@@ -222,7 +240,7 @@ export class OcrCorrector {
     };
 
     const cache = this.entryCache(kind);
-    const symbols = this.symbolRepair(kind, channel);
+    const symbols = this.symbolRepair(kind, parts.capitals);
     /** Repairs decided outside the lattice (symbols, numerals), written out at the next flush. */
     const pending: { w: OcrWord; to: string; confidence: number }[] = [];
     const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
@@ -236,7 +254,7 @@ export class OcrCorrector {
       const core = text.slice(w.coreStart, w.coreEnd);
       let e = cache.get(core);
       if (e === undefined) {
-        e = this.wordEntry(core, gen, channel, weight);
+        e = CAPITALS.test(core) ? this.wordEntry(core, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(core, parts.gen, channel, weight);
         if (cache.size > 100_000) cache.clear();
         cache.set(core, e);
       }
