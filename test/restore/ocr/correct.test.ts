@@ -94,6 +94,13 @@ describe('restoreTones and detectInputKind with OCR', () => {
     expect(restoreTones(ocr, { model, input: 'ocr' }).text).toBe(auto.text);
   });
 
+  it('writes the requested tone placement and reports details through restoreTones', () => {
+    const r = restoreTones('Ban Thuong vu Tinh ty chi dao cac c6 quan thuc hién', { model, input: 'ocr', toneStyle: 'old', details: true });
+    expect(r.text).toContain('Tỉnh uỷ');
+    expect(r.details!.length).toBe(r.changed);
+    for (const d of r.details!) expect(d.confidence).toBeGreaterThanOrEqual(0);
+  });
+
   it('does not take clean or stripped text for OCR', () => {
     const clean = ocrFixture('seed001-00.clean.txt');
     expect(detectInputKind(clean)).toBe('clean');
