@@ -356,7 +356,9 @@ export class FoldIndex {
       this.keys.push(key);
       this.members.push(Int32Array.from(ids));
       for (const id of ids) if (vocab[id] === key) this.plainIds[g] = id;
-      this.syllable[g] = syllableFolds.has(key) ? 1 : 0;
+      // 1: a syllable by the spelling rules; 2: not, but the model knows it with diacritics ("dak" →
+      // "đắk"): a Vietnamese name or word all the same; 0: neither (English, codes).
+      this.syllable[g] = syllableFolds.has(key) ? 1 : ids.some((id) => vocab[id] !== key) ? 2 : 0;
       let h = hashString(key) & this.mask;
       while (this.slots[h] !== 0) h = (h + 1) & this.mask;
       this.slots[h] = g + 1;
@@ -410,6 +412,11 @@ export class FoldIndex {
   /** True when the group's folded form is a Vietnamese syllable by the spelling rules (not a code or a foreign word). */
   isSyllable(group: number): boolean {
     return this.syllable[group] === 1;
+  }
+
+  /** True when the group looks Vietnamese: a syllable by the rules, or a word the model knows with diacritics ("Đắk"). */
+  isVietnamese(group: number): boolean {
+    return this.syllable[group] !== 0;
   }
 }
 

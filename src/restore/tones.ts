@@ -225,7 +225,7 @@ function planPositions(st: TokenStream, index: FoldIndex): Plan {
     const k = words[i];
     const acc = (st.flags[k] & FLAG_DIACRITIC) !== 0;
     const g = group[k];
-    const isViet = acc || (g >= 0 && index.isSyllable(g));
+    const isViet = acc || (g >= 0 && index.isVietnamese(g));
     // Foreign-looking: not a syllable, not a code in capitals, not a one-letter list marker ("d)").
     const isForeign = !isViet && !inAddress[k] && (st.flags[k] & FLAG_ALL_UPPER) === 0 && st.ends[k] - st.starts[k] >= 2;
     viet[i + 1] = viet[i] + (isViet ? 1 : 0);
