@@ -127,13 +127,16 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     const s = st.starts[k];
     const e = st.ends[k];
     const id = built.candToken[built.candStart[p] + result.choice[p]];
-    const word = id === TOK_UNK ? text.slice(s, e) : applyCase(model.vocab[id], text, s, e, style);
-    const original = text.slice(s, e);
-    if (details) details.push({ start: s, end: e, original, restored: word, confidence: confidenceOf()[p] });
-    if (word === original) continue;
+    const word = id === TOK_UNK ? null : applyCase(model.vocab[id], text, s, e, style);
+    const same = word === null || equalsAt(word, text, s, e);
+    if (details) {
+      const original = text.slice(s, e);
+      details.push({ start: s, end: e, original, restored: same ? original : word!, confidence: confidenceOf()[p] });
+    }
+    if (same) continue;
     changed++;
-    pieces.push(text.slice(copied, s), word);
-    mapB.keep(s - copied).replace(e - s, word.length);
+    pieces.push(text.slice(copied, s), word!);
+    mapB.keep(s - copied).replace(e - s, word!.length);
     copied = e;
   }
   let map: OffsetMap;
@@ -319,6 +322,13 @@ function applyCase(type: string, text: string, s: number, e: number, style: Tone
     out += ch;
   }
   return out;
+}
+
+/** True when `word` is exactly `text[s..e)`. */
+function equalsAt(word: string, text: string, s: number, e: number): boolean {
+  if (word.length !== e - s) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
 }
 
 function isUpper(c: number): boolean {
