@@ -36,10 +36,10 @@ function corpusDir(): string | null {
   return null;
 }
 
-function report(name: string, sc: ToneScore, chars: number, ms: number): Record<string, number> {
+function report(name: string, sc: ToneScore): Record<string, number> {
   console.log(
     `${name.padEnd(34)} syllables ${String(sc.syllables).padStart(8)}  accuracy ${pct(sc.correct, sc.syllables).padStart(7)}` +
-      `  reference words ${pct(sc.refCorrect, sc.refSyllables).padStart(7)} (${sc.refSyllables})  ${(chars / 1e6 / (ms / 1000)).toFixed(2)} Mchar/s`,
+      `  reference words ${pct(sc.refCorrect, sc.refSyllables).padStart(7)} (${sc.refSyllables})`,
   );
   return {
     syllables: sc.syllables,
@@ -73,9 +73,8 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   // Seed 004 part 1.
   const seed = readFileSync(join(root, 'fixtures/seeds/004_879014f10c9673c0.part1.txt'), 'utf8');
   const s004 = emptyScore();
-  let t = performance.now();
   scoreRestoration(seed, restoreTones(foldDiacritics(seed), { model }).text, s004);
-  out.seed004 = report('seed 004 part 1 (report prose)', s004, seed.length, performance.now() - t);
+  out.seed004 = report('seed 004 part 1 (report prose)', s004);
   console.log(`  errors: ${s004.errors.map(([w, g]) => `${w}→${g}`).join(', ')}`);
 
   // Held-out corpus slice.
@@ -91,20 +90,13 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   const mixedBefore = emptyScore();
   let cleanSyllables = 0;
   let cleanChanged = 0;
-  let allChars = 0;
-  let allMs = 0;
   for (const file of ['vi-legal.txt.xz', 'vi-admin.txt.xz']) {
     const sc = emptyScore();
     let lineNo = 0;
-    let chars = 0;
-    let ms = 0;
     for await (const line of readLines(join(dir, file))) {
       lineNo++;
       if (lineNo % 20 !== 0 || (lineNo / 20) % sample !== 0) continue;
-      t = performance.now();
       const restored = restoreTones(foldDiacritics(line), { model }).text;
-      ms += performance.now() - t;
-      chars += line.length;
       scoreRestoration(line, restored, sc, 5000);
       // Every 10th line of the slice also: restored as it is (clean text must come back unchanged),
       // and with every other word stripped (mixed text).
@@ -117,16 +109,14 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
         scoreRestoration(line, half, mixedBefore, 0);
       }
     }
-    out[file.replace('.txt.xz', '')] = report(`held-out ${file} (every 20th line)`, sc, chars, ms);
+    out[file.replace('.txt.xz', '')] = report(`held-out ${file} (every 20th line)`, sc);
     console.log(`  most frequent errors: ${topConfusions(sc)}`);
     all.syllables += sc.syllables;
     all.correct += sc.correct;
     all.refSyllables += sc.refSyllables;
     all.refCorrect += sc.refCorrect;
-    allChars += chars;
-    allMs += ms;
   }
-  out.heldOut = report('held-out, both files', all, allChars, allMs);
+  out.heldOut = report('held-out, both files', all);
   const damaged = mixedBefore.syllables - mixedBefore.correct;
   const left = mixed.syllables - mixed.correct;
   console.log(

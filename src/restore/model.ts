@@ -159,14 +159,15 @@ export class LanguageModel {
   readonly byteLength: number;
   readonly uniProb: Float32Array;
   readonly uniBackoff: Float32Array;
+  // Per-order tables, indexed by order (dense arrays: unused slots hold empty arrays).
   /** words[n]: last word of each order-n entry (n ≥ 2). */
-  readonly words: Uint16Array[] = [];
+  readonly words: Uint16Array[];
   /** start[n]: where the children (order n+1) of each order-n entry start; n+1 entries. */
-  readonly start: Uint32Array[] = [];
-  private readonly probCode: Uint8Array[] = [];
-  private readonly probBook: Float32Array[] = [];
-  private readonly boCode: Uint8Array[] = [];
-  private readonly boBook: Float32Array[] = [];
+  readonly start: Uint32Array[];
+  private readonly probCode: Uint8Array[];
+  private readonly probBook: Float32Array[];
+  private readonly boCode: Uint8Array[];
+  private readonly boBook: Float32Array[];
   private readonly typeIds: Map<string, number>;
   private foldIndex: FoldIndex | null = null;
   private exactIndex: ExactIndex | null = null;
@@ -180,6 +181,13 @@ export class LanguageModel {
     this.byteLength = byteLength;
     this.uniProb = m.uniProb;
     this.uniBackoff = m.uniBackoff;
+    const slots = m.order + 2;
+    this.words = Array.from({ length: slots }, () => new Uint16Array(0));
+    this.start = Array.from({ length: slots }, () => new Uint32Array(0));
+    this.probCode = Array.from({ length: slots }, () => new Uint8Array(0));
+    this.probBook = Array.from({ length: slots }, () => new Float32Array(0));
+    this.boCode = Array.from({ length: slots }, () => new Uint8Array(0));
+    this.boBook = Array.from({ length: slots }, () => new Float32Array(0));
     this.start[1] = prefixSums(m.uniChildren);
     for (let n = 2; n <= m.order; n++) {
       const L = m.levels[n - 2];
@@ -348,7 +356,9 @@ export class FoldIndex {
       this.keys.push(key);
       this.members.push(Int32Array.from(ids));
       for (const id of ids) if (vocab[id] === key) this.plainIds[g] = id;
-      this.syllable[g] = syllableFolds.has(key) ? 1 : 0;
+      // 1: a syllable by the spelling rules; 2: not, but the model knows it with diacritics ("dak" →
+      // "đắk"): a Vietnamese name or word all the same; 0: neither (English, codes).
+      this.syllable[g] = syllableFolds.has(key) ? 1 : ids.some((id) => vocab[id] !== key) ? 2 : 0;
       let h = hashString(key) & this.mask;
       while (this.slots[h] !== 0) h = (h + 1) & this.mask;
       this.slots[h] = g + 1;
@@ -402,6 +412,11 @@ export class FoldIndex {
   /** True when the group's folded form is a Vietnamese syllable by the spelling rules (not a code or a foreign word). */
   isSyllable(group: number): boolean {
     return this.syllable[group] === 1;
+  }
+
+  /** True when the group looks Vietnamese: a syllable by the rules, or a word the model knows with diacritics ("Đắk"). */
+  isVietnamese(group: number): boolean {
+    return this.syllable[group] !== 0;
   }
 }
 

@@ -23,6 +23,10 @@ describe('restoreTones', () => {
     expect(restore('Ban Thuong vu Tinh uy Quang Ngai').text).toBe('Ban Thường vụ Tỉnh ủy Quảng Ngãi');
   });
 
+  it('restores names the spelling rules do not cover but the corpus writes (Đắk Lắk)', () => {
+    expect(restore('tinh Dak Lak, Dak Nong va Kon Tum').text).toBe('tỉnh Đắk Lắk, Đắk Nông và Kon Tum');
+  });
+
   it('writes the requested tone placement', () => {
     expect(restore('Ban Thuong vu Tinh uy', { toneStyle: 'old' }).text).toBe('Ban Thường vụ Tỉnh uỷ');
     expect(restore('Ban Thuong vu Tinh uy', { toneStyle: 'new' }).text).toBe('Ban Thường vụ Tỉnh ủy');
