@@ -73,7 +73,7 @@ export interface CandidateOptions {
   beam: number;
 }
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 12, beam: 3 };
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3 };
 
 /** Longest OCR word we look for candidates of (longer ones are no syllable). */
 const MAX_WORD = 10;

@@ -123,14 +123,27 @@ export class OcrChannel {
     const dropped = this.reverse.get(DROPPED);
     // In a word with letters, a digit is a misread letter too ("B9"): it gets the sign back-off.
     const hasLetter = /\p{L}/u.test(ocr);
+    // Per OCR position, computed once: the toneless code unit, its identity cost, its reverse edits.
+    const codes = new Array<number>(m);
+    const idCost = new Array<number>(m);
+    const lists = new Array<Edit[] | undefined>(m);
+    let toneless = '';
+    for (let j = 0; j < m; j++) {
+      const o = stripToneCode(ocr.charCodeAt(j));
+      codes[j] = o;
+      idCost[j] = this.identityCost(o);
+      lists[j] = this.reverseFor(o, hasLetter);
+      toneless += String.fromCharCode(o);
+    }
     const walk = (j: number, node: number, cost: number, edits: number): void => {
       if (j === m && node !== 0) {
         const w = trie.wordAt(node);
         if (w >= 0) emit(w, cost);
       }
       // a clean segment the OCR dropped entirely
-      if (dropped && edits < maxEdits && node !== 0) {
-        for (const e of dropped) {
+      if (dropped !== undefined && edits < maxEdits && node !== 0) {
+        for (let k = 0; k < dropped.length; k++) {
+          const e = dropped[k];
           const c = cost + e.cost;
           if (c > maxCost) break;
           const next = trie.walk(node, e.to);
@@ -138,22 +151,22 @@ export class OcrChannel {
         }
       }
       if (j === m) return;
-      const o = stripToneCode(ocr.charCodeAt(j));
       // read as itself
-      const idc = cost + this.identityCost(o);
+      const idc = cost + idCost[j];
       if (idc <= maxCost) {
-        const next = trie.child(node, o);
+        const next = trie.child(node, codes[j]);
         if (next >= 0) walk(j + 1, next, idc, edits);
       }
       if (edits >= maxEdits) return;
-      const list = this.reverseFor(o, hasLetter);
-      if (!list) return;
-      for (const e of list) {
+      const list = lists[j];
+      if (list === undefined) return;
+      for (let k = 0; k < list.length; k++) {
+        const e = list[k];
         const c = cost + e.cost;
         if (c > maxCost) break;
         // a sign edit consumes the sign itself (its `from` is empty)
         const len = e.from.length === 0 ? 1 : e.from.length;
-        if (e.from.length > 1 && !matchesToneless(ocr, j, e.from)) continue;
+        if (len > 1 && !toneless.startsWith(e.from, j)) continue;
         const next = trie.walk(node, e.to);
         if (next < 0) continue;
         walk(j + len, next, c, edits + 1);
@@ -179,9 +192,3 @@ function isSign(code: number): boolean {
   return !/[\p{L}\p{M}\s]/u.test(ch);
 }
 
-/** True when `s` at `at`, tones removed, starts with `seg`. */
-function matchesToneless(s: string, at: number, seg: string): boolean {
-  if (at + seg.length > s.length) return false;
-  for (let k = 0; k < seg.length; k++) if (stripToneCode(s.charCodeAt(at + k)) !== seg.charCodeAt(k)) return false;
-  return true;
-}
