@@ -2,7 +2,7 @@
  * Parallel clean/OCR data for learning the OCR channel (issue 6), made with
  * shared/tools/synth-ocr (Tesseract; slow: run under `nice`, one job at a time).
  *
- *   nice -n 10 npx tsx tools/ocr/generate.ts train   [--out work-data/ocr] [--kb 420]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts train   [--out work-data/ocr] [--kb 420] [--skip-seeds]
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
  *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
@@ -141,14 +141,15 @@ function seedLines(file: string): string[] {
 
 const SEEDS = ['000_2dae4cc2179c821d.txt', '001_ad13f960ec8507f6.txt', '002_652940eb11e67dde.txt'];
 
-function train(out: string, kb: number): void {
+function train(out: string, kb: number, skipSeeds: boolean): void {
   const dir = join(out, 'train');
   mkdirSync(dir, { recursive: true });
   const admin = sampleCorpus('vi-admin.txt.xz', 'admin', kb * 1000 * 0.7, false, 1);
   const legal = sampleCorpus('vi-legal.txt.xz', 'legal', kb * 1000 * 0.3, false, 2);
   const jobs: { id: string; lines: string[] }[] = [];
+  const seedChunks = SEEDS.reduce((n, s) => n + chunkLines(seedLines(s), 3000).length, 0);
   // Seeds first, in small chunks (they also provide the committed test fixtures).
-  for (const s of SEEDS) {
+  for (const s of skipSeeds ? [] : SEEDS) {
     chunkLines(seedLines(s), 3000).forEach((c, k) => jobs.push({ id: `seed${s.slice(0, 3)}-${String(k).padStart(2, '0')}`, lines: c }));
   }
   // Interleave admin and legal so a partial run is already a mix.
@@ -161,11 +162,14 @@ function train(out: string, kb: number): void {
   writeFileSync(join(dir, 'lines.tsv'), [...admin, ...legal].map((p) => `${p.corpus}\t${p.line}`).join('\n') + '\n');
   console.error(`train: ${jobs.length} chunks, ${jobs.reduce((n, j) => n + j.lines.join('\n').length, 0)} chars`);
   jobs.forEach((job, k) => {
+    // channel settings rotate by the job's place in the full list (seeds included), so a run with
+    // --skip-seeds reads each corpus chunk as a full run would
+    k += skipSeeds ? seedChunks : 0;
     const clean = join(dir, `${job.id}.clean.txt`);
     if (!existsSync(clean)) writeFileSync(clean, job.lines.join('\n') + '\n');
     const chans = [ENG[(2 * k) % ENG.length], ENG[(2 * k + 1) % ENG.length], VIE[k % VIE.length]];
     for (const ch of chans) runSynth(clean, ch, join(dir, `${job.id}.${ch.name}.txt`));
-    console.error(`[${k + 1}/${jobs.length}] ${job.id} ${chans.map((c) => c.name).join(' ')}`);
+    console.error(`[${k + 1}] ${job.id} ${chans.map((c) => c.name).join(' ')}`);
   });
 }
 
@@ -225,7 +229,7 @@ function fixtures(out: string): void {
 
 const mode = process.argv[2];
 const out = resolve(arg('--out', join(REPO, 'work-data/ocr')));
-if (mode === 'train') train(out, Number(arg('--kb', '420')));
+if (mode === 'train') train(out, Number(arg('--kb', '420')), process.argv.includes('--skip-seeds'));
 else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
 else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
