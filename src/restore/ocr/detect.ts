@@ -3,11 +3,14 @@
  * Vietnamese are made of syllables; OCR output is sprinkled with words that
  * no careful writer produces: digits or signs inside letters ("s6", "B9",
  * "ti&p", "1a"), letters of other alphabets ("ö", "ø", "ç"), and lower-case
- * words that spell no syllable ("ciia", "tmg", "cdc"). Codes and acronyms
+ * words that spell no syllable ("ciia", "tmg", "cdc"), and, from a Vietnamese
+ * OCR model, marks no syllable can carry ("quyêt", "đăt": a stop final without
+ * sắc or nặng). Codes and acronyms
  * (upper-case) and numbers do not count either way.
  */
 import { foldCharCode } from '../../text/fold.js';
 import { foldedSyllables } from '../syllables.js';
+import { stripTones, toneOfWord } from './tones.js';
 import { CORE_WORD, ocrWords } from './words.js';
 
 export interface OcrEvidence {
@@ -28,6 +31,8 @@ export const OCR_SHARE = 0.06;
 
 /** Share of words that must spell Vietnamese syllables: OCR damage sits among Vietnamese words, English is mostly not. */
 export const VIETNAMESE_SHARE = 0.6;
+
+const STOP_FINAL = /(c|ch|p|t)$/;
 
 const FOREIGN_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]/u;
 
@@ -73,8 +78,15 @@ function isDamaged(core: string, syl: ReadonlySet<string>): boolean {
     // digits or signs among letters: "s6", "B9", "ti&p"; not codes such as "QH15", "KH&CN"
     return !(upper >= 2 && upper === letters);
   }
+  const folded = foldDiacriticsLower(core);
+  const lower = core.toLowerCase();
+  const toneless = stripTones(lower);
+  const tone = toneOfWord(lower);
+  // Written with Vietnamese marks, a syllable that ends in a stop (c, ch, p, t) takes only
+  // sắc or nặng: "quyêt", "đăt", "tàc" are what a Vietnamese OCR model makes of a poor scan.
+  if ((toneless !== folded || tone !== 0) && syl.has(folded) && STOP_FINAL.test(toneless) && tone !== 1 && tone !== 5) return true;
   if (upper === letters && letters >= 2) return false; // UBND, HĐND
-  return !syl.has(foldDiacriticsLower(core));
+  return !syl.has(folded);
 }
 
 function foldDiacriticsLower(s: string): string {
