@@ -14,14 +14,17 @@
  * positions in the corrected text map back to the OCR text exactly.
  */
 import { OffsetMapBuilder, type OffsetMap } from '../../text/offsets.js';
-import { KIND_ALNUM, KIND_NUMBER, KIND_PUNCT, KIND_SYMBOL, KIND_WORD, tokenizeStream } from '../../text/tokenize.js';
 import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
 import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
 import type { OcrLanguageModel } from './language.js';
 import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
 import { SymbolRepair, repairRoman } from './symbols.js';
 import { stripToneCode } from './tones.js';
-import { CORE_NONE, CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
+import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
+import { LatticeParts, decode, protectedTokens, type WordEntry } from './lattice.js';
+import { foreignWords } from './foreign.js';
+import { applyCase } from './casing.js';
+import { pickChannel } from './pick-channel.js';
 
 export interface OcrCorrection {
   /** Span of the corrected word in the input. */
@@ -98,43 +101,6 @@ interface ChannelParts {
 
 /** A word in capitals: two capital letters or more and no lower-case letter. */
 const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-
-/** The candidates of one OCR word core, as written; cached per distinct core. */
-interface WordEntry {
-  /** Lower-case candidate types; index 0 is the word as read. */
-  types: string[];
-  ids: Int32Array;
-  channel: Float32Array;
-}
-
-/** The lattice under construction: per position, either a cached word entry or one fixed token. */
-class LatticeParts {
-  entries: (WordEntry | null)[] = [];
-  fixedIds: number[] = [];
-  words: (OcrWord | null)[] = [];
-  candidates = 0;
-  get length(): number {
-    return this.entries.length;
-  }
-  fixed(id: number): void {
-    this.entries.push(null);
-    this.fixedIds.push(id);
-    this.words.push(null);
-    this.candidates++;
-  }
-  word(e: WordEntry, w: OcrWord): void {
-    this.entries.push(e);
-    this.fixedIds.push(-1);
-    this.words.push(w);
-    this.candidates += e.ids.length;
-  }
-  clear(): void {
-    this.entries.length = 0;
-    this.fixedIds.length = 0;
-    this.words.length = 0;
-    this.candidates = 0;
-  }
-}
 
 /** A corrector bound to a model and a learned channel table; reuse it across texts (it caches candidates). */
 export class OcrCorrector {
@@ -390,114 +356,7 @@ export class OcrCorrector {
   }
 }
 
-/** LM tokens of a protected core, as the tokenizer sees it ("52-NQ/TW" → <num> - <sym>). */
-function protectedTokens(m: OcrLanguageModel, core: string): number[] {
-  const st = tokenizeStream(core);
-  const ids: number[] = [];
-  for (let k = 0; k < st.length; k++) {
-    const kind = st.kinds[k];
-    const first = core.charCodeAt(st.starts[k]);
-    if (kind === KIND_NUMBER) ids.push(m.classId('number', first));
-    else if (kind === KIND_SYMBOL || kind === KIND_ALNUM) ids.push(m.classId('symbol', first));
-    else if (kind === KIND_PUNCT) ids.push(m.classId('punct', first));
-    else if (kind === KIND_WORD) ids.push(m.idOf(core.slice(st.starts[k], st.ends[k]).toLowerCase()));
-  }
-  return ids;
-}
-
-function decode(m: OcrLanguageModel, lat: LatticeParts): { choice: Int32Array; confidence: Float32Array } {
-  const n = lat.length;
-  const candStart = new Int32Array(n + 1);
-  const candToken = new Int32Array(lat.candidates);
-  const candChannel = new Float32Array(lat.candidates);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    candStart[i] = at;
-    const e = lat.entries[i];
-    if (e === null) {
-      candToken[at++] = lat.fixedIds[i];
-    } else {
-      candToken.set(e.ids, at);
-      candChannel.set(e.channel, at);
-      at += e.ids.length;
-    }
-  }
-  candStart[n] = at;
-  return m.decode({ length: n, candStart, candToken, candChannel });
-}
-
-/** Words on each side that decide whether a word sits among non-Vietnamese words. */
-const FOREIGN_WINDOW = 3;
-
-/**
- * Words to leave as read because most words around them are lost causes:
- * unknown to the model with no candidate (English, another language's OCR).
- */
-function foreignWords(words: OcrWord[], entries: (WordEntry | null)[], lost: Uint8Array): Uint8Array {
-  const idx: number[] = [];
-  for (let i = 0; i < words.length; i++) if (entries[i] !== null) idx.push(i);
-  const out = new Uint8Array(words.length);
-  const pre = new Int32Array(idx.length + 1);
-  for (let k = 0; k < idx.length; k++) pre[k + 1] = pre[k] + lost[idx[k]];
-  for (let k = 0; k < idx.length; k++) {
-    const lo = Math.max(0, k - FOREIGN_WINDOW);
-    const hi = Math.min(idx.length, k + FOREIGN_WINDOW + 1);
-    const n = pre[hi] - pre[lo] - lost[idx[k]];
-    const others = hi - lo - 1;
-    if (n >= 2 && 2 * n >= others) out[idx[k]] = 1;
-  }
-  return out;
-}
-
 function isSentenceEnd(text: string, w: OcrWord): boolean {
   const last = text.charCodeAt(w.end - 1);
   return last === 0x2e || last === 0x3b || last === 0x3a || last === 0x21 || last === 0x3f;
-}
-
-/**
- * Which channel the text came through: the Vietnamese OCR model keeps marks
- * on most words, the English one on few.
- */
-export function pickChannel(text: string, words: OcrWord[] = ocrWords(text)): ChannelKind {
-  let letterWords = 0;
-  let marked = 0;
-  for (const w of words) {
-    if (w.kind !== CORE_WORD) continue;
-    letterWords++;
-    for (let k = w.coreStart; k < w.coreEnd; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 0xc0 && stripToneCode(c) !== c) {
-        marked++;
-        break;
-      }
-      if (c === 0x111 || c === 0x110 || c === 0x1b0 || c === 0x1a1 || c === 0x103 || c === 0xe2 || c === 0xea || c === 0xf4) {
-        marked++;
-        break;
-      }
-    }
-  }
-  return letterWords > 0 && marked / letterWords >= VIE_SHARE ? 'vie' : 'eng';
-}
-
-/** Share of words with Vietnamese marks from which the text counts as read by a Vietnamese model. */
-const VIE_SHARE = 0.45;
-
-/** Writes `type` (lower-case) in the case pattern of `like` ("PANG" → "ĐẢNG", "Tinh" → "Tỉnh"). */
-export function applyCase(type: string, like: string): string {
-  let letters = 0;
-  let uppers = 0;
-  let firstUpper = false;
-  for (let k = 0; k < like.length; k++) {
-    const ch = like.charAt(k);
-    const up = ch !== ch.toLowerCase();
-    const low = ch !== ch.toUpperCase();
-    if (!up && !low) continue;
-    if (letters === 0) firstUpper = up;
-    letters++;
-    if (up) uppers++;
-  }
-  if (letters >= 2 && uppers === letters) return type.toUpperCase();
-  if (firstUpper || (letters === 0 && like.length > 0)) return type.charAt(0).toUpperCase() + type.slice(1);
-  // "B9", "S6": the first character is an upper-case letter
-  return type;
 }

@@ -53,7 +53,9 @@ export function correctOcr(text: string, options: CorrectOcrOptions = {}): OcrCo
   return correctorFor(model, channel, style).correct(text);
 }
 
-export { OcrCorrector, applyCase, pickChannel, type OcrCorrection, type OcrCorrectionResult, type CorrectorOptions } from './correct.js';
+export { OcrCorrector, type OcrCorrection, type OcrCorrectionResult, type CorrectorOptions } from './correct.js';
+export { applyCase } from './casing.js';
+export { pickChannel } from './pick-channel.js';
 export { inspectOcr, looksLikeOcr, type OcrEvidence } from './detect.js';
 export { OcrChannel, type ChannelData, type ChannelKind, type ChannelTableJSON } from './channel.js';
 export type { OcrLanguageModel, OcrLattice, OcrDecodeResult } from './language.js';
