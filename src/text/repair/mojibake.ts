@@ -1,0 +1,88 @@
+/**
+ * Repair of UTF-8 mojibake: UTF-8 bytes read as Windows-1252 (or Latin-1, or
+ * Windows-1258) and kept as text, "Nghị quyết" → "Nghá»‹ quyáº¿t". Every run
+ * of characters whose bytes form one well-formed UTF-8 sequence (lead byte,
+ * the right number of continuation bytes, no overlong form, no surrogate)
+ * becomes the character it encodes; a sequence of k characters becomes one
+ * (two units for a character beyond the BMP). Text that was encoded twice
+ * ("NghÃ¡Â»â€¹") needs two rounds; the caller runs as many as detection
+ * asks for.
+ */
+import { OffsetMapBuilder } from '../offsets.js';
+import { cp1252Byte } from '../encodings/cp1252.js';
+import type { RepairResult } from './types.js';
+
+/** UTF-8 read as Windows-1258 shows 0xC3 (the lead byte of à á â ã è é ê ì í ò ó ô õ ù ú ý) as Ă. */
+const EXTRA: ReadonlyArray<[string, number]> = [['Ă', 0xc3]];
+const EXTRA_BYTE = new Map<number, number>(EXTRA.map(([ch, b]) => [ch.charCodeAt(0), b]));
+
+export function mojibakeByte(c: number): number {
+  const b = cp1252Byte(c);
+  return b >= 0 ? b : (EXTRA_BYTE.get(c) ?? -1);
+}
+
+/**
+ * Length (in characters, 2–4) of the UTF-8 sequence spelled by the characters
+ * at `i`, or 0; the decoded code point is left in `decoded.cp`.
+ */
+export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: number }): number {
+  const b0 = mojibakeByte(text.charCodeAt(i));
+  let need: number;
+  let cp: number;
+  if (b0 >= 0xc2 && b0 <= 0xdf) {
+    need = 1;
+    cp = b0 & 0x1f;
+  } else if (b0 >= 0xe0 && b0 <= 0xef) {
+    need = 2;
+    cp = b0 & 0x0f;
+  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+    need = 3;
+    cp = b0 & 0x07;
+  } else return 0;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= text.length) return 0;
+    const b = mojibakeByte(text.charCodeAt(i + k));
+    if (b < 0x80 || b > 0xbf) return 0;
+    if (k === 1) {
+      if (b0 === 0xe0 && b < 0xa0) return 0; // overlong
+      if (b0 === 0xed && b > 0x9f) return 0; // surrogate
+      if (b0 === 0xf0 && b < 0x90) return 0; // overlong
+      if (b0 === 0xf4 && b > 0x8f) return 0; // beyond U+10FFFF
+    }
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  decoded.cp = cp;
+  return need + 1;
+}
+
+/** One round of repair. */
+export function repairMojibake(text: string): RepairResult {
+  const n = text.length;
+  const parts: string[] = [];
+  const map = new OffsetMapBuilder();
+  const d = { cp: 0 };
+  let copyFrom = 0;
+  let changed = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0xc2) {
+      i++;
+      continue;
+    }
+    const len = mojibakeSequenceAt(text, i, d);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const s = String.fromCodePoint(d.cp);
+    parts.push(text.slice(copyFrom, i), s);
+    map.keep(i - copyFrom).replace(len, s.length);
+    copyFrom = i + len;
+    changed++;
+    i += len;
+  }
+  if (changed === 0) return { text, map: map.keep(n).build(), changed: 0, caseGuessed: 0 };
+  parts.push(text.slice(copyFrom));
+  map.keep(n - copyFrom);
+  return { text: parts.join(''), map: map.build(), changed, caseGuessed: 0 };
+}
