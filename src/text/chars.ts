@@ -96,8 +96,12 @@ export const F_VIQR = 64;
 
 /** Lower-case Vietnamese letters of Latin-1 (À–Ý upper-case are derived). */
 const LATIN1_VIET = 'àáâãèéêìíòóôõùúý';
-/** Common punctuation from Windows-1252's 0x80–0x9F and Latin-1 that clean text carries. */
-const COMMON_PUNCT = '\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022\u2013\u2014\u00a0\u00ab\u00bb\u00b0\u00a9\u00ae\u00b1\u00a7\u00d7';
+/**
+ * Punctuation of Windows-1252's 0x80–0x9F and Latin-1 that clean text
+ * carries and that no legacy encoding uses for a letter. (§ © ® « » × are not
+ * here: TCVN3 spells Đ â đ ô ằ ì with them.)
+ */
+const COMMON_PUNCT = '\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022\u2013\u2014\u00a0\u00b0\u00b1';
 
 export const FLAGS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
@@ -181,6 +185,7 @@ export const TB_Y = 2; // toned y (old style: uy)
 export const TB_O = 4; // toned o (new style: oa, oe)
 export const TB_U = 8; // toned u (new style: uy)
 export const TB_HORN_O = 16; // toned ơ (may follow ư: "người")
+export const TB_CP1258 = 32; // ì ò Ì Ò: Windows-1258 tone mark bytes seen through Windows-1252
 /** Tone-placement bits of each toned vowel (either case); 0 for other characters. */
 export const TONED_BITS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
@@ -192,6 +197,7 @@ export const TONED_BITS: Uint8Array = (() => {
       t[ch.toUpperCase().charCodeAt(0)] = bit[base];
     }
   }
+  for (const ch of 'ìòÌÒ') t[ch.charCodeAt(0)] |= TB_CP1258;
   return t;
 })();
 
@@ -201,6 +207,7 @@ export const PB_QUALITY = 2; // â ă ê ô ơ (a toned vowel never follows)
 export const PB_HORN_U = 4; // ư (only a toned ơ follows)
 export const PB_O = 8; // plain o
 export const PB_U = 16; // plain u
+export const PB_AEY = 32; // plain a, e, y (with o and u: the vowels after which ì ò never come)
 /** Context bits of the character before a toned vowel; 0 for most characters. */
 export const PREV_BITS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
@@ -209,6 +216,7 @@ export const PREV_BITS: Uint8Array = (() => {
   for (const ch of 'ưƯ') t[ch.charCodeAt(0)] = PB_HORN_U;
   for (const ch of 'oO') t[ch.charCodeAt(0)] = PB_O;
   for (const ch of 'uU') t[ch.charCodeAt(0)] = PB_U;
+  for (const ch of 'aeyAEY') t[ch.charCodeAt(0)] = PB_AEY;
   return t;
 })();
 

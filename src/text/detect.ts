@@ -116,9 +116,10 @@ export function detectLegacy(text: string, candidates: readonly LegacyEncoding[]
       text = r.text;
       changedTotal += r.changed;
       const s = scoreText(text.normalize('NFC'));
-      if (round > 1 && !accepts(s, prev)) break;
+      const structural = enc === 'mojibake' && mojibakeAccepts(r.changed, s, prev);
+      if (round > 1 && !structural && !accepts(s, prev)) break;
       prev = s;
-      if (!accepts(s, orig)) continue;
+      if (!structural && !accepts(s, orig)) continue;
       // rank: the score, less a little for each character changed, so that
       // of two readings about as plausible the one that changes less wins
       const rank = scoreValue(s) - 0.1 * changedTotal;
@@ -129,6 +130,16 @@ export function detectLegacy(text: string, candidates: readonly LegacyEncoding[]
     }
   }
   return best;
+}
+
+/**
+ * Mojibake carries its own proof: characters that spell well-formed UTF-8
+ * sequences almost never follow each other in real text. Two or more
+ * sequences repaired, fewer bad words and a better score are enough, even
+ * where the words are not syllables ("TĐ", OCR text).
+ */
+function mojibakeAccepts(sequences: number, s: TextScore, before: TextScore): boolean {
+  return sequences >= 2 && s.bad < before.bad && scoreValue(s) - scoreValue(before) >= 2;
 }
 
 /**

@@ -17,11 +17,13 @@ import {
   F_VIQR,
   PB_HORN_U,
   PB_O,
+  PB_AEY,
   PB_QUALITY,
   PB_TONED,
   PB_U,
   PREV_BITS,
   TB_A_E,
+  TB_CP1258,
   TB_HORN_O,
   TB_O,
   TB_U,
@@ -44,7 +46,8 @@ export interface ScanProfile {
   surrogates: number;
   /**
    * Legacy signatures: Latin-1/Windows-1252 symbols, C1 controls, a toned
-   * vowel after a toned or quality vowel, a VNI vowel + mark pair.
+   * vowel after a toned or quality vowel, a vowel + ì/ò (Windows-1258), a VNI
+   * vowel + mark pair.
    */
   signature: number;
   /** VIQR marks after a vowel (^ ( + ` ~). */
@@ -77,7 +80,9 @@ export function scanText(text: string, target: ToneTarget, signatureLimit = Infi
         // two toned vowels in a row, or a toned vowel after â ă ê ô ơ, or
         // after ư (but ư + ơ: "người"): never in Vietnamese spelling, all the
         // time in Windows-1258 text seen through Windows-1252 ("quyêìt")
-        if (pb & (PB_TONED | PB_QUALITY) || (pb & PB_HORN_U && !(tb & TB_HORN_O))) signature++;
+        // a vowel + ì/ò: Windows-1258's tone mark bytes ("Phaòm" for Phạm);
+        // clean text has ò after a vowel only in gi + ò ("giò")
+        if (pb & (PB_TONED | PB_QUALITY) || (pb & PB_HORN_U && !(tb & TB_HORN_O)) || (tb & TB_CP1258 && pb & (PB_AEY | PB_O | PB_U))) signature++;
         // old-style placement when new is wanted: "hoà", "khoẻ", "thuỷ" (not
         // "quý", and not closed syllables: "hoàn", "ngoài")
         else if (

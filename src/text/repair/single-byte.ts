@@ -73,6 +73,13 @@ export function repairSingleByte(text: string, codec: SingleByteCodec, opts: Rep
       lineBad = false;
       lineChanged = 0;
       continue;
+    } else if (c < 0x20) {
+      // VISCII puts six capitals among the control codes
+      u = table[c];
+      if (u !== c) {
+        changed++;
+        lineChanged++;
+      }
     }
     out[i] = u;
     if (restorer === null) continue;

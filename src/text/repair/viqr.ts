@@ -7,9 +7,11 @@
  * - the decoded run is a well-formed Vietnamese syllable ("Nghi." → "Nghị"), or
  * - without its trailing marks it is one ("Hello." stays "Hello."), the
  *   trailing marks then staying punctuation, or
- * - every mark sits inside the run or is unambiguous (^ ( + ` ~) and the run
- *   has at most one vowel group ("DDa('k" → "Đắk", a place name outside the
- *   syllable rules; "HDDND" → "HĐND").
+ * - every mark is one that is not punctuation (^ ( + ` ~, DD): loanwords and
+ *   abbreviations ("Le^nin" → "Lênin", "HDDND" → "HĐND"), or
+ * - every mark sits inside the run or is unambiguous and the run has at most
+ *   one vowel group ("DDa('k" → "Đắk", a place name outside the syllable
+ *   rules; "quangngai.gov" stays as it is).
  * Otherwise the run is left as written. "DD" is Đ anywhere in a run (the
  * abbreviations of legal text carry Đ anywhere: QĐ, HĐND), "Dd" and "dd"
  * only at its start (đ only begins a syllable). A backslash before a mark character, d, D or a backslash makes it
@@ -115,9 +117,14 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
     if (last.qualityAt >= 0 && last.qualityAt === qualityEnd - 1 && (trailingTone || last.toneAt < 0)) {
       if (isVietnameseSyllable(compose(units, units.length, 0))) return write(units.length, 0, last.qualityAt);
     }
-    // marks that cannot be punctuation, in a one-syllable shape
+    // marks that cannot be punctuation (^ ( + ` ~, Đ): a loanword or an
+    // abbreviation ("Le^nin", "Gio+nevo+", "HDDND"); other marks inside the
+    // run only in a one-syllable shape ("DDa('k"), so that "quangngai.gov"
+    // stays a domain name
+    let onlyUnambiguous = true;
+    for (const u of units) if (u.toneAt >= 0 && !UNAMBIGUOUS.has(text.charCodeAt(u.toneAt))) onlyUnambiguous = false;
     const ambiguousTrailing = trailingTone && !UNAMBIGUOUS.has(text.charCodeAt(last.toneAt));
-    if (!ambiguousTrailing && vowelGroups(units) <= 1) write(units.length, 2, end);
+    if (onlyUnambiguous || (!ambiguousTrailing && vowelGroups(units) <= 1)) write(units.length, 2, end);
   }
 
   /**
