@@ -10,6 +10,7 @@
  */
 import { CASE_NONE, FLAGS, F_SIGNATURE, letterCase } from './chars.js';
 import { repairAs, type LegacyEncoding } from './repair/index.js';
+import { mojibakeSpellsLatin } from './repair/mojibake.js';
 import { isVietnameseSyllable } from './syllable-check.js';
 
 export interface TextScore {
@@ -109,6 +110,7 @@ export function detectLegacy(text: string, candidates: readonly LegacyEncoding[]
     let prev = orig;
     let changedTotal = 0;
     for (let round = 1; round <= rounds; round++) {
+      const latin = enc === 'mojibake' && mojibakeSpellsLatin(text);
       const r = repairAs(enc, text, { wholeLinesOnly: true });
       // no change: nothing to repair, unless another reading is the baseline
       // (bytes: the Windows-1252 view itself may be the right reading)
@@ -116,7 +118,7 @@ export function detectLegacy(text: string, candidates: readonly LegacyEncoding[]
       text = r.text;
       changedTotal += r.changed;
       const s = scoreText(text.normalize('NFC'));
-      const structural = enc === 'mojibake' && mojibakeAccepts(r.changed, s, prev);
+      const structural = latin && mojibakeAccepts(r.changed, s, prev);
       if (round > 1 && !structural && !accepts(s, prev)) break;
       prev = s;
       if (!structural && !accepts(s, orig)) continue;
@@ -134,9 +136,10 @@ export function detectLegacy(text: string, candidates: readonly LegacyEncoding[]
 
 /**
  * Mojibake carries its own proof: characters that spell well-formed UTF-8
- * sequences almost never follow each other in real text. Two or more
- * sequences repaired, fewer bad words and a better score are enough, even
- * where the words are not syllables ("TĐ", OCR text).
+ * sequences of Latin letters and punctuation almost never follow each other
+ * in real text. Two or more such sequences repaired, fewer bad words and a
+ * better score are enough, even where the words are not syllables ("TĐ",
+ * OCR text).
  */
 function mojibakeAccepts(sequences: number, s: TextScore, before: TextScore): boolean {
   return sequences >= 2 && s.bad < before.bad && scoreValue(s) - scoreValue(before) >= 2;
@@ -147,12 +150,14 @@ function mojibakeAccepts(sequences: number, s: TextScore, before: TextScore): bo
  * either its text is mostly syllables (three to one), or, for text that is
  * poor Vietnamese to begin with (OCR output with its diacritics lost), at
  * least a fifth of its words are syllables and the score gains a third of
- * its distance from zero. Clean text of any kind gains little from a wrong
- * reading: its words were fine, or stay foreign.
+ * its distance from zero; this second way needs a text of some length (20
+ * syllables), as a line or two of OCR output proves nothing. Clean text of
+ * any kind gains little from a wrong reading: its words were fine, or stay
+ * foreign.
  */
 function accepts(s: TextScore, orig: TextScore): boolean {
   const gain = scoreValue(s) - scoreValue(orig);
   if (s.good < 2 || s.good <= orig.good || gain < 2) return false;
   if (s.good >= 3 * s.bad) return true;
-  return s.good >= 0.2 * (s.good + s.bad) && gain >= 0.3 * Math.abs(scoreValue(orig));
+  return s.good >= 20 && s.good >= 0.2 * (s.good + s.bad) && gain >= 0.3 * Math.abs(scoreValue(orig));
 }

@@ -34,10 +34,12 @@ import {
   utf16Bom,
   windows1252View,
 } from './decode-bytes.js';
-import { detectLegacy, sampleOf, scoreText } from './detect.js';
+import { detectLegacy, sampleOf, scoreText, scoreValue } from './detect.js';
 import { repairAs, type LegacyEncoding, type RepairResult } from './repair/index.js';
+import { mojibakeSpellsLatin } from './repair/mojibake.js';
 import { countVietnameseLetters, scanText, type ScanProfile, type ToneTarget } from './scan.js';
 import { composeNfc, unifyCharacters } from './unicode.js';
+import { SPECIAL_KINDS, type SpecialKind } from './chars.js';
 import { applyToneStyle } from './tone-style.js';
 
 export interface NormalizeResult {
@@ -57,64 +59,144 @@ interface ParsedOptions {
 }
 
 const LEGACY_ENCODINGS: ReadonlySet<string> = new Set(['tcvn3', 'vni', 'viscii', 'cp1258', 'viqr', 'mojibake']);
+const EMPTY_PROFILE: ScanProfile = { special: 0, nfc: 0, surrogates: 0, signature: 0, viqr: 0, toneOther: 0, complete: false };
+
 /** Signatures enough to stop the first scan and go to detection. */
 const SIGNATURE_LIMIT = 1024;
+/** Rounds of detection and repair at most (text damaged more than once, a few times over). */
+const MAX_PASSES = 4;
+/** Rounds of mojibake repair at most (UTF-8 read as Windows-1252 up to three times). */
+const MOJIBAKE_ROUNDS = 3;
 const ONE_BYTE_CANDIDATES: readonly LegacyEncoding[] = ['tcvn3', 'vni', 'viscii', 'cp1258'];
 
 /** Normalizes Vietnamese text given as a string or as bytes. */
 export function normalizeText(input: string | Uint8Array, options?: NormalizeOptions): NormalizeResult {
-  const opts = parseOptions(options, 'normalizeText');
-  const r = decodeAndRepair(input, opts, 'normalizeText');
-  let { text, map } = r;
-  const changes = r.changes;
-  let profile = r.profile;
-  if (profile.special > 0) {
-    const u = unifyCharacters(text);
-    text = u.text;
-    map = map.compose(u.map);
-    for (const k of Object.keys(u.counts) as Array<keyof typeof u.counts>) changes[k] += u.counts[k];
-  }
-  if (profile.nfc > 0 || profile.surrogates > 0) {
-    const c = composeNfc(text);
-    if (c.count > 0) {
-      text = c.text;
-      map = map.compose(c.map);
-      changes.nfc += c.count;
-      profile = scanText(text, opts.toneStyle);
+  return normalizeWith(input, parseOptions(options, 'normalizeText'), 'normalizeText');
+}
+
+function normalizeWith(input: unknown, opts: ParsedOptions, fn: string): NormalizeResult {
+  const w = decodeAndRepair(input, opts, fn);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (w.profile.special > 0) w.unify();
+    if (w.profile.nfc > 0 || w.profile.surrogates > 0) {
+      const n = w.changes.nfc;
+      w.compose();
+      if (w.changes.nfc > n) w.scan();
     }
+    if (opts.toneStyle !== 'keep' && w.profile.toneOther > 0) w.placeTones(opts.toneStyle);
+    // Detection again, on the text as it now is, until it finds nothing: so
+    // that the output is its own normal form (unified characters, NFC and
+    // moved tone marks can change how text reads in a legacy encoding: a
+    // soft hyphen is TCVN3's ư, a curly quote a VISCII capital), and so that
+    // text damaged twice (TCVN3 text later read as Windows-1252 UTF-8) is
+    // repaired twice.
+    if (!w.detect()) break;
+    w.scan();
   }
-  if (opts.toneStyle !== 'keep' && profile.toneOther > 0) {
-    const t = applyToneStyle(text, opts.toneStyle);
-    text = t.text; // one for one: the map does not change
-    changes.tone += t.count;
-  }
-  return { text, map, encoding: r.encoding, changes };
+  return { text: w.text, map: w.map, encoding: w.encoding, changes: w.changes };
 }
 
 /**
- * The encoding `normalizeText` would read or repair the input as, without
- * the rest of the work.
+ * The encoding `normalizeText` reads or repairs the input as (the same
+ * work, for the answer alone).
  */
 export function detectEncoding(input: string | Uint8Array, options?: Pick<NormalizeOptions, 'encoding'>): Encoding {
   const opts = parseOptions(options, 'detectEncoding');
-  return decodeAndRepair(input, opts, 'detectEncoding').encoding;
+  return normalizeWith(input, { encoding: opts.encoding, toneStyle: 'keep' }, 'detectEncoding').encoding;
 }
 
-interface Repaired {
-  text: string;
+/** The text being normalized, its map back to the input, and what was done so far. */
+class Work {
   map: OffsetMap;
-  encoding: Encoding;
   changes: NormalizeChanges;
-  /** Scan of `text`. */
-  profile: ScanProfile;
+  /** Scan of `text` (partial until `complete`). */
+  profile: ScanProfile = EMPTY_PROFILE;
+  /** Whether the encoding is detected (the `encoding` option is 'auto'). */
+  auto = false;
+  /** The text on which detection last found nothing (not to try it twice). */
+  private nothingFoundIn: string | null = null;
+
+  constructor(
+    public text: string,
+    public encoding: Encoding,
+    invalid: number,
+    private readonly target: ToneTarget,
+  ) {
+    this.map = identityMap(text.length);
+    this.changes = emptyChanges();
+    this.changes.invalid = invalid;
+  }
+
+  /** Scans the text; with a limit, stops at that many legacy signatures. */
+  scan(signatureLimit = Infinity): void {
+    this.profile = scanText(this.text, this.target, signatureLimit);
+  }
+
+  apply(r: RepairResult): void {
+    if (r.changed === 0 && r.caseGuessed === 0) return;
+    this.text = r.text;
+    this.map = this.map.compose(r.map);
+    this.changes.legacy += r.changed;
+    this.changes.caseGuess += r.caseGuessed;
+  }
+
+  /** Detects a legacy encoding and repairs the text with it; returns whether one was found. */
+  detect(): boolean {
+    if (!this.auto || this.text === this.nothingFoundIn) return false;
+    let candidates = candidatesFor(this.text, this.profile);
+    if (candidates.length === 0) return false;
+    // Detection reads NFC text, so that it decides the same on the output
+    // (legacy text seen through Windows-1252 has no combining marks: NFC
+    // leaves it as it is)
+    if (this.text.normalize('NFC') !== this.text) {
+      this.compose();
+      this.scan();
+      candidates = candidatesFor(this.text, this.profile);
+    }
+    const d = candidates.length > 0 ? detectLegacy(this.text, candidates) : null;
+    if (d === null) {
+      this.nothingFoundIn = this.text;
+      return false;
+    }
+    for (let k = 0; k < d.rounds; k++) this.apply(repairAs(d.encoding, this.text, { wholeLinesOnly: true }));
+    // text damaged twice is named for its first damage (TCVN3 read as mojibake: 'tcvn3')
+    this.encoding = d.encoding;
+    return true;
+  }
+
+  /** Tone marks of oa/oe/uy in `style` (one for one: the map does not change). */
+  placeTones(style: 'new' | 'old'): void {
+    const t = applyToneStyle(this.text, style);
+    this.text = t.text;
+    this.changes.tone += t.count;
+  }
+
+  /** NFC. */
+  compose(): void {
+    const c = composeNfc(this.text);
+    if (c.count === 0) return;
+    this.text = c.text;
+    this.map = this.map.compose(c.map);
+    this.changes.nfc += c.count;
+  }
+
+  /** Unifies characters (`chars.ts`); returns the counts. */
+  unify(): Record<SpecialKind, number> {
+    const u = unifyCharacters(this.text);
+    this.text = u.text;
+    this.map = this.map.compose(u.map);
+    for (const k of SPECIAL_KINDS) this.changes[k] += u.counts[k];
+    this.scan();
+    return u.counts;
+  }
 }
 
-function decodeAndRepair(input: unknown, opts: ParsedOptions, fn: string): Repaired {
-  const changes = emptyChanges();
+function decodeAndRepair(input: unknown, opts: ParsedOptions, fn: string): Work {
   let text: string;
   let encoding: Encoding;
   let repair: LegacyEncoding | null = null;
   let detect = false;
+  let invalid = 0;
   if (typeof input === 'string') {
     text = input;
     if (opts.encoding === 'auto') {
@@ -130,39 +212,36 @@ function decodeAndRepair(input: unknown, opts: ParsedOptions, fn: string): Repai
     encoding = b.encoding;
     repair = b.repair;
     detect = b.detect;
-    changes.invalid = b.invalid;
+    invalid = b.invalid;
   } else {
     throw new TypeError(`${fn}: argument "input" must be a string or a Uint8Array, got ${describe(input)}`);
   }
 
-  let map: OffsetMap = identityMap(text.length);
-  let profile = scanText(text, opts.toneStyle, repair === null && detect ? SIGNATURE_LIMIT : Infinity);
-  const apply = (r: RepairResult): void => {
-    if (r.changed === 0 && r.caseGuessed === 0) return;
-    text = r.text;
-    map = map.compose(r.map);
-    changes.legacy += r.changed;
-    changes.caseGuess += r.caseGuessed;
-  };
-  let chosen: LegacyEncoding | null = repair;
+  const w = new Work(text, encoding, invalid, opts.toneStyle);
+  w.auto = opts.encoding === 'auto';
   if (repair !== null) {
-    apply(repairAs(repair, text, { wholeLinesOnly: false }));
+    w.apply(repairAs(repair, w.text, { wholeLinesOnly: false }));
+    w.encoding = repair;
     if (repair === 'mojibake') {
-      // forced: more rounds only where detection sees text encoded more than once
-      const d = detectLegacy(text, ['mojibake']);
-      for (let k = 0; d !== null && k < d.rounds; k++) apply(repairAs('mojibake', text, { wholeLinesOnly: false }));
+      // forced: text encoded more than once takes more rounds, each taken
+      // only if all it finds spells Latin letters and the text is no less
+      // plausible after it
+      let before = scoreValue(scoreText(sampleOf(w.text).normalize('NFC')));
+      for (let round = 1; round < MOJIBAKE_ROUNDS && mojibakeSpellsLatin(w.text); round++) {
+        const r = repairAs('mojibake', w.text, { wholeLinesOnly: false });
+        const after = scoreValue(scoreText(sampleOf(r.text).normalize('NFC')));
+        if (after < before) break;
+        w.apply(r);
+        before = after;
+      }
     }
   } else if (detect) {
-    const candidates = candidatesFor(text, profile);
-    const d = candidates.length > 0 ? detectLegacy(text, candidates) : null;
-    if (d !== null) {
-      chosen = d.encoding;
-      for (let k = 0; k < d.rounds; k++) apply(repairAs(d.encoding, text, { wholeLinesOnly: true }));
-    }
+    // legacy text shows itself early: no need to scan all of it before detection
+    w.scan(SIGNATURE_LIMIT);
+    w.detect();
   }
-  if (chosen !== null) encoding = chosen;
-  if (chosen !== null || !profile.complete) profile = scanText(text, opts.toneStyle);
-  return { text, map, encoding, changes, profile };
+  if (!w.profile.complete || w.encoding !== encoding || repair !== null) w.scan();
+  return w;
 }
 
 /** The legacy readings worth trying for a scan. */

@@ -83,6 +83,8 @@ export function scanText(text: string, target: ToneTarget, signatureLimit = Infi
         // a vowel + ì/ò: Windows-1258's tone mark bytes ("Phaòm" for Phạm);
         // clean text has ò after a vowel only in gi + ò ("giò")
         if (pb & (PB_TONED | PB_QUALITY) || (pb & PB_HORN_U && !(tb & TB_HORN_O)) || (tb & TB_CP1258 && pb & (PB_AEY | PB_O | PB_U))) signature++;
+        // a VNI base + mark ("eá" for ế, "aø" for à), but not clean "hoà", "hoá"
+        else if (pb & (PB_AEY | PB_O | PB_U) && c < 0x100 && (VNI_PAIR[c] & vniVowelBit(text.charCodeAt(i - 1))) !== 0) signature++;
         // old-style placement when new is wanted: "hoà", "khoẻ", "thuỷ" (not
         // "quý", and not closed syllables: "hoàn", "ngoài")
         else if (

@@ -55,6 +55,28 @@ export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: numbe
   return need + 1;
 }
 
+/**
+ * True when the text holds mojibake sequences and every one of them spells a
+ * character of Latin script or common punctuation (below U+2200): what
+ * another round over Vietnamese text encoded twice finds. A sequence that
+ * spells a CJK ideograph ("é¢”" read as UTF-8 is 颔) is a coincidence.
+ */
+export function mojibakeSpellsLatin(text: string): boolean {
+  const d = { cp: 0 };
+  let found = false;
+  for (let i = 0; i < text.length; ) {
+    const len = text.charCodeAt(i) < 0xc2 ? 0 : mojibakeSequenceAt(text, i, d);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    if (d.cp >= 0x2200) return false;
+    found = true;
+    i += len;
+  }
+  return found;
+}
+
 /** One round of repair. */
 export function repairMojibake(text: string): RepairResult {
   const n = text.length;

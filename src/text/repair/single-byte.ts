@@ -53,25 +53,24 @@ export function repairSingleByte(text: string, codec: SingleByteCodec, opts: Rep
     let amb = 0;
     if (c >= 0x80) {
       const b = c < CP1252_ENCODE_LIMIT ? CP1252_ENCODE[c] : -1;
-      if (b < 0) {
-        lineBad = true;
-        if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
-      } else {
+      if (b >= 0) {
         u = table[b];
         if (u !== c) {
           changed++;
           lineChanged++;
         }
         if (ambTable !== undefined) amb = ambTable[b];
+      } else if (c === 0x2028 || c === 0x2029) {
+        endLine(i);
+        continue;
+      } else {
+        // a letter no byte stands for: a Unicode line (other characters, such
+        // as zero-width spaces or minus signs, can sit in legacy text)
+        if (letterCase(c) !== CASE_NONE) lineBad = true;
+        if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
       }
-    } else if (c === 0x0a) {
-      out[i] = c;
-      if (wordStart >= 0 && restorer !== null) restorer.word(wordStart, i, up, low, ambs);
-      wordStart = -1;
-      if (lineBad && revert) changed -= revertLine(lineStart, i);
-      lineStart = i + 1;
-      lineBad = false;
-      lineChanged = 0;
+    } else if (c === 0x0a || c === 0x0d) {
+      endLine(i);
       continue;
     } else if (c < 0x20) {
       // VISCII puts six capitals among the control codes
@@ -106,6 +105,17 @@ export function repairSingleByte(text: string, codec: SingleByteCodec, opts: Rep
   const caseGuessed = restorer !== null ? restorer.finish() : 0;
   if (changed === 0 && caseGuessed === 0) return { text, map: identityMap(n), changed: 0, caseGuessed: 0 };
   return { text: unitsToString(out, surrogates), map: identityMap(n), changed, caseGuessed };
+
+  /** A line break at `i`: the line before it is done. */
+  function endLine(i: number): void {
+    out[i] = text.charCodeAt(i);
+    if (wordStart >= 0 && restorer !== null) restorer.word(wordStart, i, up, low, ambs);
+    wordStart = -1;
+    if (lineBad && revert) changed -= revertLine(lineStart, i);
+    lineStart = i + 1;
+    lineBad = false;
+    lineChanged = 0;
+  }
 
   /** Puts the line [s, e) back as it was; returns the changes that undid. */
   function revertLine(s: number, e: number): number {

@@ -14,8 +14,19 @@ export interface RepairResult {
 export interface RepairOptions {
   /**
    * Repair only the lines that could be legacy text as a whole: every
-   * character has a byte in the Windows-1252 view (for VIQR: is ASCII).
-   * Auto-detection sets it, so Unicode lines of a mixed file stay as they are.
+   * letter has a byte in the Windows-1252 view (for VIQR: is ASCII). Lines
+   * end at \n, \r, U+2028 and U+2029. Auto-detection sets it, so Unicode
+   * lines of a mixed file stay as they are.
    */
   wholeLinesOnly: boolean;
+}
+
+/** Where the line holding position `i` ends (\n, \r, U+2028, U+2029, or the end). */
+export function lineEndFrom(text: string, i: number): number {
+  const n = text.length;
+  for (let k = i; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return k;
+  }
+  return n;
 }

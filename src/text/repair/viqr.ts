@@ -22,7 +22,7 @@ import { composeVowel, type Tone } from '../vietnamese.js';
 import { VIQR_QUALITY, VIQR_TONES } from '../encodings/viqr.js';
 import { isVietnameseSyllable } from '../syllable-check.js';
 import { CASE_NONE, letterCase } from '../chars.js';
-import type { RepairOptions, RepairResult } from './types.js';
+import { lineEndFrom, type RepairOptions, type RepairResult } from './types.js';
 
 const TONE_OF = new Int8Array(128);
 for (const [ch, t] of VIQR_TONES) TONE_OF[ch.charCodeAt(0)] = t;
@@ -69,8 +69,7 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
   const units: Unit[] = [];
   while (i < n) {
     if (i > lineEnd) {
-      lineEnd = text.indexOf('\n', i);
-      if (lineEnd < 0) lineEnd = n;
+      lineEnd = lineEndFrom(text, i);
       lineOk = !opts.wholeLinesOnly || asciiLetters(text, i, lineEnd);
     }
     if (!lineOk) {

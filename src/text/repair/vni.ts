@@ -8,7 +8,8 @@ import { OffsetMapBuilder } from '../offsets.js';
 import { composeVowel, type Tone } from '../vietnamese.js';
 import { VNI_LETTERS, VNI_MARKS, VNI_QUALITY } from '../encodings/vni.js';
 import { cp1252Byte } from '../encodings/cp1252.js';
-import type { RepairOptions, RepairResult } from './types.js';
+import { CASE_NONE, letterCase } from '../chars.js';
+import { lineEndFrom, type RepairOptions, type RepairResult } from './types.js';
 
 /** mark character → quality * 8 + tone, +1 (0 = not a mark). */
 const MARK = new Uint8Array(0x100);
@@ -47,8 +48,7 @@ export function repairVni(text: string, opts: RepairOptions): RepairResult {
   let lineOk = true;
   while (i < n) {
     if (i > lineEnd) {
-      lineEnd = text.indexOf('\n', i);
-      if (lineEnd < 0) lineEnd = n;
+      lineEnd = lineEndFrom(text, i);
       lineOk = !opts.wholeLinesOnly || fitsWindows1252(text, i, lineEnd);
     }
     if (!lineOk) {
@@ -117,10 +117,11 @@ function markAt(text: string, j: number, base: string): { base: string; tone: To
   return { base: b, tone, len };
 }
 
+/** Every letter of [s, e) has a byte in the Windows-1252 view. */
 function fitsWindows1252(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x80 && cp1252Byte(c) < 0) return false;
+    if (c >= 0x80 && cp1252Byte(c) < 0 && letterCase(c) !== CASE_NONE) return false;
   }
   return true;
 }
