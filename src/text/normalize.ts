@@ -37,7 +37,7 @@ import {
 import { detectLegacy, sampleOf, scoreText, scoreValue } from './detect.js';
 import { repairAs, type LegacyEncoding, type RepairResult } from './repair/index.js';
 import { mojibakeSpellsLatin } from './repair/mojibake.js';
-import { countVietnameseLetters, scanText, type ScanProfile, type ToneTarget } from './scan.js';
+import { countVietnameseLetters, mayChangeUnderNfc, scanText, type ScanProfile, type ToneTarget } from './scan.js';
 import { composeNfc, unifyCharacters } from './unicode.js';
 import { SPECIAL_KINDS, type SpecialKind } from './chars.js';
 import { applyToneStyle } from './tone-style.js';
@@ -143,22 +143,28 @@ class Work {
   /** Detects a legacy encoding and repairs the text with it; returns whether one was found. */
   detect(): boolean {
     if (!this.auto || this.text === this.nothingFoundIn) return false;
-    let candidates = candidatesFor(this.text, this.profile);
-    if (candidates.length === 0) return false;
-    // Detection reads NFC text, so that it decides the same on the output
-    // (legacy text seen through Windows-1252 has no combining marks: NFC
-    // leaves it as it is)
-    if (this.text.normalize('NFC') !== this.text) {
-      this.compose();
-      this.scan();
-      candidates = candidatesFor(this.text, this.profile);
-    }
+    const candidates = candidatesFor(this.text, this.profile);
     const d = candidates.length > 0 ? detectLegacy(this.text, candidates) : null;
     if (d === null) {
       this.nothingFoundIn = this.text;
       return false;
     }
-    for (let k = 0; k < d.rounds; k++) this.apply(repairAs(d.encoding, this.text, { wholeLinesOnly: true }));
+    let r = repairAs(d.encoding, this.text, { wholeLinesOnly: true });
+    // Detection must read NFC text, so that it decides the same on the output
+    // (legacy text seen through Windows-1252 has no combining marks, so this
+    // is rare): compose, and detect again
+    if (r.nfcSeen ?? mayChangeUnderNfc(this.text)) {
+      const before = this.text;
+      this.compose();
+      if (this.text !== before) {
+        this.scan();
+        return this.detect();
+      }
+    }
+    for (let k = 0; k < d.rounds; k++) {
+      if (k > 0) r = repairAs(d.encoding, this.text, { wholeLinesOnly: true });
+      this.apply(r);
+    }
     // text damaged twice is named for its first damage (TCVN3 read as mojibake: 'tcvn3')
     this.encoding = d.encoding;
     return true;
@@ -186,7 +192,11 @@ class Work {
     this.text = u.text;
     this.map = this.map.compose(u.map);
     for (const k of SPECIAL_KINDS) this.changes[k] += u.counts[k];
-    this.scan();
+    // one-for-one replacements of punctuation and spaces change nothing the
+    // scan looks at; removed characters join their neighbours, and Ð/ð were
+    // signatures: scan again then
+    if (u.counts.invisible > 0 || u.counts.lookalike > 0 || !this.profile.complete) this.scan();
+    else this.profile = { ...this.profile, special: 0 };
     return u.counts;
   }
 }

@@ -126,3 +126,14 @@ export function countVietnameseLetters(text: string): number {
   for (let i = 0; i < text.length; i++) k += VIET_LETTER[text.charCodeAt(i)];
   return k;
 }
+
+/** True when NFC may change the text (it has combining marks, singletons or surrogates). */
+export function mayChangeUnderNfc(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // nothing below U+0300 changes under NFC
+    if (c >= 0x300 && FLAGS[c] & (F_NFC | F_SURROGATE)) return true;
+  }
+  return false;
+}

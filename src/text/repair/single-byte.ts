@@ -5,14 +5,14 @@
  * is the identity (Windows-1258's separate tone marks are composed by the NFC
  * stage afterwards, which records its own map).
  *
- * For TCVN3 the same pass follows words to give its lower-case-only letters
- * their case (`tcvn3-case.ts`).
+ * For TCVN3 the pass notes where its lower-case-only letters are, and
+ * `tcvn3-case.ts` gives them their case afterwards.
  */
 import { identityMap } from '../offsets.js';
-import { CASE_LOWER, CASE_NONE, CASE_UPPER, letterCase } from '../chars.js';
+import { CASE_NONE, FLAGS, F_NFC, letterCase } from '../chars.js';
 import { CP1252_ENCODE, CP1252_ENCODE_LIMIT } from '../encodings/cp1252.js';
 import { unitsToString } from '../units.js';
-import { CaseRestorer } from './tcvn3-case.js';
+import { restoreTcvn3Case } from './tcvn3-case.js';
 import type { RepairOptions, RepairResult } from './types.js';
 
 export interface SingleByteCodec {
@@ -22,95 +22,96 @@ export interface SingleByteCodec {
   caseAmbiguous?: Uint8Array;
 }
 
-/** Letter case of the code units below U+2000 (all a one-byte table decodes to, but punctuation). */
-const CASE_2000: Uint8Array = (() => {
-  const t = new Uint8Array(0x2000);
-  for (let c = 0; c < 0x2000; c++) t[c] = letterCase(c);
-  return t;
-})();
+/** Marks in {@link Direct.to}: no byte stands for the character / a line break. */
+const NO_BYTE = 0xffff;
+const LINE_BREAK = 0xfffe;
+
+/**
+ * Per table: every code unit below {@link CP1252_ENCODE_LIMIT} → its decoded
+ * unit (ASCII and controls through the table too), {@link NO_BYTE} or
+ * {@link LINE_BREAK}; and → 1 when its letter's case is not stored.
+ */
+interface Direct {
+  to: Uint16Array;
+  amb: Uint8Array;
+}
+const DIRECT = new WeakMap<Uint16Array, Direct>();
+
+function directOf(codec: SingleByteCodec): Direct {
+  let d = DIRECT.get(codec.decode);
+  if (d === undefined) {
+    const to = new Uint16Array(CP1252_ENCODE_LIMIT).fill(NO_BYTE);
+    const amb = new Uint8Array(CP1252_ENCODE_LIMIT);
+    for (let c = 0; c < CP1252_ENCODE_LIMIT; c++) {
+      const b = CP1252_ENCODE[c];
+      if (b < 0) continue;
+      to[c] = codec.decode[b];
+      if (codec.caseAmbiguous) amb[c] = codec.caseAmbiguous[b];
+    }
+    to[0x0a] = to[0x0d] = to[0x2028] = to[0x2029] = LINE_BREAK;
+    d = { to, amb };
+    DIRECT.set(codec.decode, d);
+  }
+  return d;
+}
 
 export function repairSingleByte(text: string, codec: SingleByteCodec, opts: RepairOptions): RepairResult {
   const n = text.length;
   const out = new Uint16Array(n);
-  const table = codec.decode;
-  const ambTable = codec.caseAmbiguous;
-  const restorer = ambTable ? new CaseRestorer(out, n) : null;
+  const { to, amb: toAmb } = directOf(codec);
+  // positions of the letters whose case the encoding does not store
+  const caseRule = codec.caseAmbiguous !== undefined;
+  let ambPos = new Int32Array(caseRule ? Math.max(16, n >>> 3) : 1);
+  let ambCount = 0;
   const revert = opts.wholeLinesOnly;
   let changed = 0;
   let surrogates = false;
-  // the current line: whether it holds a character no byte stands for, and its counts
+  let nfcSeen = false;
+  // the current line: whether it holds a letter no byte stands for, and its counts
   let lineStart = 0;
   let lineBad = false;
   let lineChanged = 0;
-  // the current word
-  let wordStart = -1;
-  let up = 0;
-  let low = 0;
-  let ambs = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    let u = c;
-    let amb = 0;
-    if (c >= 0x80) {
-      const b = c < CP1252_ENCODE_LIMIT ? CP1252_ENCODE[c] : -1;
-      if (b >= 0) {
-        u = table[b];
-        if (u !== c) {
-          changed++;
-          lineChanged++;
-        }
-        if (ambTable !== undefined) amb = ambTable[b];
-      } else if (c === 0x2028 || c === 0x2029) {
-        endLine(i);
-        continue;
-      } else {
-        // a letter no byte stands for: a Unicode line (other characters, such
-        // as zero-width spaces or minus signs, can sit in legacy text)
-        if (letterCase(c) !== CASE_NONE) lineBad = true;
-        if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
-      }
-    } else if (c === 0x0a || c === 0x0d) {
-      endLine(i);
+    if (c >= 0x20 && c < 0x80) {
+      out[i] = c; // ASCII: the same in every table
       continue;
-    } else if (c < 0x20) {
-      // VISCII puts six capitals among the control codes
-      u = table[c];
-      if (u !== c) {
+    }
+    const d = c < CP1252_ENCODE_LIMIT ? to[c] : NO_BYTE;
+    if (d < LINE_BREAK) {
+      out[i] = d;
+      if (d !== c) {
         changed++;
         lineChanged++;
       }
-    }
-    out[i] = u;
-    if (restorer === null) continue;
-    const lc = u < 0x2000 ? CASE_2000[u] : letterCase(u);
-    if (lc === CASE_NONE) {
-      if (wordStart >= 0) {
-        restorer.word(wordStart, i, up, low, ambs);
-        wordStart = -1;
+      if (caseRule && toAmb[c] !== 0) {
+        if (ambCount === ambPos.length) {
+          const grown = new Int32Array(ambPos.length * 2);
+          grown.set(ambPos);
+          ambPos = grown;
+        }
+        ambPos[ambCount++] = i;
       }
-      continue;
+    } else if (d === LINE_BREAK) {
+      endLine(i);
+    } else {
+      out[i] = c;
+      // a letter no byte stands for: a Unicode line (other characters, such
+      // as zero-width spaces or minus signs, can sit in legacy text)
+      if (letterCase(c) !== CASE_NONE) lineBad = true;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      else if (FLAGS[c] & F_NFC) nfcSeen = true;
     }
-    if (wordStart < 0) {
-      wordStart = i;
-      up = low = ambs = 0;
-    }
-    if (amb !== 0) {
-      ambs++;
-      restorer.ambiguous(i);
-    } else if (lc === CASE_UPPER) up++;
-    else if (lc === CASE_LOWER) low++;
   }
-  if (wordStart >= 0 && restorer !== null) restorer.word(wordStart, n, up, low, ambs);
   if (lineBad && revert) changed -= revertLine(lineStart, n);
-  const caseGuessed = restorer !== null ? restorer.finish() : 0;
-  if (changed === 0 && caseGuessed === 0) return { text, map: identityMap(n), changed: 0, caseGuessed: 0 };
-  return { text: unitsToString(out, surrogates), map: identityMap(n), changed, caseGuessed };
+  const caseGuessed = caseRule ? restoreTcvn3Case(out, ambPos, ambCount) : 0;
+  nfcSeen ||= surrogates;
+  if (changed === 0 && caseGuessed === 0) return { text, map: identityMap(n), changed: 0, caseGuessed: 0, nfcSeen };
+  return { text: unitsToString(out, surrogates), map: identityMap(n), changed, caseGuessed, nfcSeen };
 
   /** A line break at `i`: the line before it is done. */
   function endLine(i: number): void {
     out[i] = text.charCodeAt(i);
-    if (wordStart >= 0 && restorer !== null) restorer.word(wordStart, i, up, low, ambs);
-    wordStart = -1;
     if (lineBad && revert) changed -= revertLine(lineStart, i);
     lineStart = i + 1;
     lineBad = false;
@@ -120,7 +121,7 @@ export function repairSingleByte(text: string, codec: SingleByteCodec, opts: Rep
   /** Puts the line [s, e) back as it was; returns the changes that undid. */
   function revertLine(s: number, e: number): number {
     for (let k = s; k < e; k++) out[k] = text.charCodeAt(k);
-    restorer?.revert(s, e);
+    while (ambCount > 0 && ambPos[ambCount - 1] >= s) ambCount--;
     return lineChanged;
   }
 }

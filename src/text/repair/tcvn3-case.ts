@@ -25,86 +25,80 @@ import { CASE_LOWER, CASE_NONE, CASE_UPPER, letterCase } from '../chars.js';
 
 const OPENING = new Set([0x22, 0x27, 0x201c, 0x2018, 0x28, 0x5b]); // " ' “ ‘ ( [
 
+const LOWER_2000: Uint8Array = (() => {
+  const t = new Uint8Array(0x2000);
+  for (let c = 0; c < 0x2000; c++) t[c] = letterCase(c) === CASE_LOWER ? 1 : 0;
+  return t;
+})();
+
 /**
- * Follows the words of a TCVN3 text as it is decoded (left to right) and
- * applies the rule above: rule 1 and 4 at once, rules 2 and 3 when the
- * decoding is done (rule 3 looks at the words on both sides).
+ * Gives the letters at `pos[0..count)` (positions in `out`, increasing,
+ * all lower case as decoded) the case the rule above decides; returns how
+ * many it upper-cased.
  */
-export class CaseRestorer {
-  private count = 0;
-  /** Ambiguous positions of the current word. */
-  private amb: Uint8Array;
-  /** Words left for rules 2 and 3: start, end pairs. */
-  private pending: number[] = [];
-
-  constructor(
-    private readonly out: Uint16Array,
-    n: number,
-  ) {
-    this.amb = new Uint8Array(n);
-  }
-
-  /** Position `i` holds a letter whose case TCVN3 does not store. */
-  ambiguous(i: number): void {
-    this.amb[i] = 1;
-  }
-
-  /** A word [s, e) ended; `up`/`low` count its letters that TCVN3 stores with their case. */
-  word(s: number, e: number, up: number, low: number, ambs: number): void {
-    if (ambs === 0) return;
-    if (low > 0) {
-      this.sentenceStart(s);
-      return;
+export function restoreTcvn3Case(out: Uint16Array, pos: Int32Array, count: number): number {
+  const n = out.length;
+  const amb = new Uint8Array(n);
+  for (let k = 0; k < count; k++) amb[pos[k]] = 1;
+  let changed = 0;
+  let doneUpTo = 0; // positions before this were decided with their word
+  let lineStart = 0;
+  let lineEnd = -1;
+  for (let k = 0; k < count; k++) {
+    const i = pos[k];
+    if (i < doneUpTo) continue;
+    const p = i > 0 ? out[i - 1] : 0;
+    const q = i + 1 < n ? out[i + 1] : 0;
+    // rule 1 at a glance: a stored lower-case letter next to it
+    if ((p < 0x2000 && LOWER_2000[p] && !amb[i - 1]) || (q < 0x2000 && LOWER_2000[q] && !amb[i + 1])) {
+      if (letterCase(p) === CASE_NONE) changed += sentenceStart(out, amb, i);
+      continue;
     }
-    this.pending.push(s, e);
-  }
-
-  /** The line [s, e) stays as it was (a Unicode line of a mixed text). */
-  revert(s: number, e: number): void {
-    this.amb.fill(0, s, e);
-    const p = this.pending;
-    while (p.length > 0 && p[p.length - 2] >= s) p.length -= 2;
-  }
-
-  /** Applies rules 2 and 3 to the words left; returns the letters upper-cased. */
-  finish(): number {
-    const { out, amb, pending } = this;
-    let lineStart = 0;
-    let lineEnd = -1;
-    for (let k = 0; k < pending.length; k += 2) {
-      const s = pending[k];
-      const e = pending[k + 1];
-      let up = 0;
-      for (let j = s; j < e; j++) if (!amb[j] && letterCase(out[j]) === CASE_UPPER) up++;
-      let upper = up >= 2;
-      if (!upper) {
+    // the whole word
+    let s = i;
+    while (s > 0 && letterCase(out[s - 1]) !== CASE_NONE) s--;
+    let e = i + 1;
+    let up = 0;
+    let low = 0;
+    for (let j = s; j < n; j++) {
+      const lc = letterCase(out[j]);
+      if (lc === CASE_NONE) break;
+      e = j + 1;
+      if (amb[j]) continue;
+      if (lc === CASE_UPPER) up++;
+      else if (lc === CASE_LOWER) low++;
+    }
+    doneUpTo = e;
+    let upper = false;
+    if (low === 0) {
+      if (up >= 2) upper = true;
+      else {
         if (s > lineEnd) {
           lineStart = s;
           while (lineStart > 0 && out[lineStart - 1] !== 0x0a) lineStart--;
           lineEnd = e;
-          while (lineEnd < out.length && out[lineEnd] !== 0x0a) lineEnd++;
+          while (lineEnd < n && out[lineEnd] !== 0x0a) lineEnd++;
         }
         upper = upperFromLine(out, amb, s, e, lineStart, lineEnd);
       }
-      if (upper) {
-        for (let j = s; j < e; j++) {
-          if (amb[j]) {
-            out[j] = toUpperUnit(out[j]);
-            this.count++;
-          }
+    }
+    if (upper) {
+      for (let j = s; j < e; j++) {
+        if (amb[j]) {
+          out[j] = toUpperUnit(out[j]);
+          changed++;
         }
-      } else this.sentenceStart(s);
-    }
-    return this.count;
+      }
+    } else changed += sentenceStart(out, amb, s);
   }
+  return changed;
+}
 
-  /** Rule 4. */
-  private sentenceStart(s: number): void {
-    if (this.amb[s] && startsSentence(this.out, s)) {
-      this.out[s] = toUpperUnit(this.out[s]);
-      this.count++;
-    }
-  }
+/** Rule 4: capitalizes an ambiguous first letter of a word that starts a sentence; 1 if it did. */
+function sentenceStart(out: Uint16Array, amb: Uint8Array, s: number): number {
+  if (!amb[s] || !startsSentence(out, s)) return 0;
+  out[s] = toUpperUnit(out[s]);
+  return 1;
 }
 
 /** Rule 3: the nearest decided words on the line [ls, le), else the line's letters. */

@@ -9,6 +9,11 @@ export interface RepairResult {
   changed: number;
   /** Letters whose case was decided from the words around them (TCVN3). */
   caseGuessed: number;
+  /**
+   * Whether the input held characters NFC may change (combining marks and
+   * the like); undefined when the repair did not look.
+   */
+  nfcSeen?: boolean;
 }
 
 export interface RepairOptions {
