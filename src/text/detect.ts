@@ -60,13 +60,17 @@ export function scoreText(text: string): TextScore {
   return { good, bad, odd };
 }
 
-/** At most `max` characters of the text: all of it, or whole lines from windows spread across it. */
-export function sampleOf(text: string, max = 32_768): string {
+/**
+ * Where to sample a long text: all of it when it has at most `max`
+ * characters, else whole lines from eight windows spread across it. Pairs of
+ * [start, end) offsets.
+ */
+export function sampleRanges(text: string, max = 32_768): number[] {
   const n = text.length;
-  if (n <= max) return text;
+  if (n <= max) return [0, n];
   const windows = 8;
   const w = Math.floor(max / windows);
-  const parts: string[] = [];
+  const out: number[] = [];
   for (let k = 0; k < windows; k++) {
     let s = Math.floor(((n - w) * k) / (windows - 1));
     if (s > 0) {
@@ -76,8 +80,17 @@ export function sampleOf(text: string, max = 32_768): string {
     let e = Math.min(n, s + w);
     const nl = text.lastIndexOf('\n', e);
     if (nl > s && e < n) e = nl;
-    parts.push(text.slice(s, e));
+    out.push(s, e);
   }
+  return out;
+}
+
+/** At most `max` characters of the text (see {@link sampleRanges}), windows joined by line breaks. */
+export function sampleOf(text: string, max = 32_768): string {
+  const r = sampleRanges(text, max);
+  if (r.length === 2 && r[0] === 0 && r[1] === text.length) return text;
+  const parts: string[] = [];
+  for (let k = 0; k < r.length; k += 2) parts.push(text.slice(r[k], r[k + 1]));
   return parts.join('\n');
 }
 

@@ -34,7 +34,7 @@ import {
   utf16Bom,
   windows1252View,
 } from './decode-bytes.js';
-import { detectLegacy, sampleOf, scoreText, scoreValue } from './detect.js';
+import { detectLegacy, sampleOf, sampleRanges, scoreText, scoreValue } from './detect.js';
 import { repairAs, type LegacyEncoding, type RepairResult } from './repair/index.js';
 import { mojibakeSpellsLatin } from './repair/mojibake.js';
 import { countVietnameseLetters, mayChangeUnderNfc, scanText, type ScanProfile, type ToneTarget } from './scan.js';
@@ -311,10 +311,15 @@ function readBytes(b: Uint8Array, enc: EncodingOption): ReadBytes {
   const strict = decodeUtf8Strict(b);
   if (strict !== null) return { text: strict, encoding: 'utf8', repair: null, detect: true, invalid: 0 };
   // Not UTF-8: a one-byte legacy encoding, or UTF-8 with some bad bytes.
+  // The legacy readings are scored against the UTF-8 reading of the same
+  // sample (one byte is one character of the view, so the ranges are byte ranges).
   const view = windows1252View(b);
-  const utf8 = decodeUtf8(b);
-  const d = detectLegacy(view, ONE_BYTE_CANDIDATES, scoreText(sampleOf(utf8.text).normalize('NFC')));
+  const ranges = sampleRanges(view);
+  const parts: string[] = [];
+  for (let k = 0; k < ranges.length; k += 2) parts.push(decodeUtf8(b.subarray(ranges[k], ranges[k + 1])).text);
+  const d = detectLegacy(view, ONE_BYTE_CANDIDATES, scoreText(parts.join('\n').normalize('NFC')));
   if (d !== null) return { text: view, encoding: d.encoding, repair: d.encoding, detect: false, invalid: 0 };
+  const utf8 = decodeUtf8(b);
   return { text: utf8.text, encoding: 'utf8', repair: null, detect: true, invalid: utf8.invalid };
 }
 

@@ -8,7 +8,8 @@
  * ("NghÃ¡Â»â€¹") needs two rounds; the caller runs as many as detection
  * asks for.
  */
-import { OffsetMapBuilder } from '../offsets.js';
+import { MapBuilder } from '../map-builder.js';
+import { unitsToString } from '../units.js';
 import { cp1252Byte } from '../encodings/cp1252.js';
 import type { RepairResult } from './types.js';
 
@@ -80,31 +81,39 @@ export function mojibakeSpellsLatin(text: string): boolean {
 /** One round of repair. */
 export function repairMojibake(text: string): RepairResult {
   const n = text.length;
-  const parts: string[] = [];
-  const map = new OffsetMapBuilder();
+  const out = new Uint16Array(n);
+  const map = new MapBuilder();
   const d = { cp: 0 };
-  let copyFrom = 0;
+  let w = 0;
+  let kept = 0;
   let changed = 0;
+  let surrogates = false;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
-    if (c < 0xc2) {
-      i++;
-      continue;
-    }
-    const len = mojibakeSequenceAt(text, i, d);
+    const len = c < 0xc2 ? 0 : mojibakeSequenceAt(text, i, d);
     if (len === 0) {
+      out[w++] = c;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+      kept++;
       i++;
       continue;
     }
-    const s = String.fromCodePoint(d.cp);
-    parts.push(text.slice(copyFrom, i), s);
-    map.keep(i - copyFrom).replace(len, s.length);
-    copyFrom = i + len;
+    const cp = d.cp;
+    map.keep(kept);
+    kept = 0;
+    if (cp >= 0x10000) {
+      out[w++] = 0xd800 + ((cp - 0x10000) >> 10);
+      out[w++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      surrogates = true;
+      map.replace(len, 2);
+    } else {
+      out[w++] = cp;
+      map.replace(len, 1);
+    }
     changed++;
     i += len;
   }
   if (changed === 0) return { text, map: map.keep(n).build(), changed: 0, caseGuessed: 0 };
-  parts.push(text.slice(copyFrom));
-  map.keep(n - copyFrom);
-  return { text: parts.join(''), map: map.build(), changed, caseGuessed: 0 };
+  map.keep(kept);
+  return { text: unitsToString(out.subarray(0, w), surrogates), map: map.build(), changed, caseGuessed: 0 };
 }
