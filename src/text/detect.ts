@@ -65,7 +65,7 @@ export function scoreText(text: string): TextScore {
  * characters, else whole lines from eight windows spread across it. Pairs of
  * [start, end) offsets.
  */
-export function sampleRanges(text: string, max = 32_768): number[] {
+export function sampleRanges(text: string, max = 16_384): number[] {
   const n = text.length;
   if (n <= max) return [0, n];
   const windows = 8;
@@ -86,7 +86,7 @@ export function sampleRanges(text: string, max = 32_768): number[] {
 }
 
 /** At most `max` characters of the text (see {@link sampleRanges}), windows joined by line breaks. */
-export function sampleOf(text: string, max = 32_768): string {
+export function sampleOf(text: string, max = 16_384): string {
   const r = sampleRanges(text, max);
   if (r.length === 2 && r[0] === 0 && r[1] === text.length) return text;
   const parts: string[] = [];

@@ -9,9 +9,9 @@
  *   trailing marks then staying punctuation, or
  * - every mark is one that is not punctuation (^ ( + ` ~, DD): loanwords and
  *   abbreviations ("Le^nin" → "Lênin", "HDDND" → "HĐND"), or
- * - every mark sits inside the run or is unambiguous and the run has at most
- *   one vowel group ("DDa('k" → "Đắk", a place name outside the syllable
- *   rules; "quangngai.gov" stays as it is).
+ * - every mark sits inside the run or is unambiguous, and the run has at
+ *   most one vowel group or a mark that is not punctuation ("DDa('k" →
+ *   "Đắk", "kilo^me't" → "kilômét"; "quangngai.gov" stays as it is).
  * Otherwise the run is left as written. "DD" is Đ anywhere in a run (the
  * abbreviations of legal text carry Đ anywhere: QĐ, HĐND), "Dd" and "dd"
  * only at its start (đ only begins a syllable). A backslash before a mark character, d, D or a backslash makes it
@@ -66,6 +66,7 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
   let lineEnd = -1;
   let lineOk = true;
   let i = 0;
+  let afterEscape = -1;
   const units: Unit[] = [];
   while (i < n) {
     if (i > lineEnd) {
@@ -80,9 +81,11 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
     if (c === 0x5c && i + 1 < n && ESCAPABLE.has(text.charCodeAt(i + 1))) {
       emit(i, 2, text.charAt(i + 1));
       i += 2;
+      afterEscape = i;
       continue;
     }
-    if (!isAsciiLetter(c) || (i > 0 && isAsciiLetter(text.charCodeAt(i - 1)))) {
+    // runs start at the start of a word, or right after an escaped character ("S\\DDD")
+    if (!isAsciiLetter(c) || (i > 0 && i !== afterEscape && isAsciiLetter(text.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
@@ -121,9 +124,17 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
     // run only in a one-syllable shape ("DDa('k"), so that "quangngai.gov"
     // stays a domain name
     let onlyUnambiguous = true;
-    for (const u of units) if (u.toneAt >= 0 && !UNAMBIGUOUS.has(text.charCodeAt(u.toneAt))) onlyUnambiguous = false;
+    let someUnambiguous = false;
+    for (const u of units) {
+      if (u.qualityAt >= 0 || u.base === 'đ') someUnambiguous = true;
+      if (u.toneAt < 0) continue;
+      if (UNAMBIGUOUS.has(text.charCodeAt(u.toneAt))) someUnambiguous = true;
+      else onlyUnambiguous = false;
+    }
     const ambiguousTrailing = trailingTone && !UNAMBIGUOUS.has(text.charCodeAt(last.toneAt));
-    if (onlyUnambiguous || (!ambiguousTrailing && vowelGroups(units) <= 1)) write(units.length, 2, end);
+    // a run with a mark that cannot be punctuation is Vietnamese: its inside
+    // marks are marks too ("kilo^me't" → "kilômét")
+    if (onlyUnambiguous || (!ambiguousTrailing && (someUnambiguous || vowelGroups(units) <= 1))) write(units.length, 2, end);
   }
 
   /**

@@ -107,6 +107,8 @@ export function toViqr(text: string): string {
   let runLen = 0;
   for (const ch of text.normalize('NFC')) {
     if (ch === 'đ' || ch === 'Đ') {
+      // a literal d/D just before would pair with this one's first letter: escape it
+      if (/[dD]$/.test(out) && !/(\\|[dD])[dD]$/.test(out.slice(-2)) ) out = out.slice(0, -1) + '\\' + out.slice(-1);
       out += ch === 'đ' ? 'dd' : 'DD';
       prevVowelish = false;
       prevD = false;
