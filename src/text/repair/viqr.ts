@@ -84,7 +84,7 @@ export function repairViqr(text: string, opts: RepairOptions): RepairResult {
       afterEscape = i;
       continue;
     }
-    // runs start at the start of a word, or right after an escaped character ("S\\DDD")
+    // runs start at the start of a word, or right after an escaped character ("S\DDD" is S, D, Đ)
     if (!isAsciiLetter(c) || (i > 0 && i !== afterEscape && isAsciiLetter(text.charCodeAt(i - 1)))) {
       i++;
       continue;
