@@ -1,0 +1,387 @@
+/**
+ * Short forms: mentions of a document without its number and symbol,
+ * resolved against the full references of the same text (the model is
+ * eyecite's resolve step, which links "Id." and short cites to the full
+ * citation they point back to).
+ *
+ * Forms handled (docs/vn-document-references.md §8):
+ * - alias definitions, "(sau đây viết tắt là X)", "(gọi tắt là X)", "(gọi
+ *   chung là X)": X names the reference (or the run of references) just
+ *   before it, and every later X does too;
+ * - number only: "Nghị quyết 52", "Nghị quyết số 52", "Kế hoạch số 01",
+ *   "NQ 52", "NQ57", "TT39": the nearest earlier reference of that type and
+ *   number (else the nearest later one);
+ * - "<Type> nêu trên / trên / đã dẫn / nói trên", "văn bản nêu trên": the
+ *   nearest earlier document of that type (any type for "văn bản");
+ * - "<Type> này": the citing document itself when it is of that type, else
+ *   as "nêu trên".
+ *
+ * A short form resolves only when its document is cited in full in the same
+ * text; otherwise it is left out (a generic "Nghị quyết" is not a citation).
+ * Matching runs on the diacritic fold, so stripped and OCR text match too.
+ */
+import { assertString } from '../errors.js';
+import type { Reference, ResolveOptions, ShortForm, ShortFormKind } from '../schema.js';
+import { foldDiacritics } from '../text/fold.js';
+import {
+  AFTER_TREN_OK,
+  ALIAS_LEADS,
+  ANY_TYPE_FOLDED,
+  BACK_DETERMINERS,
+  SHORT_FORM_TYPES,
+  TYPE_ABBREVIATIONS,
+  TYPE_MODIFIERS,
+  type ShortFormType,
+} from './aliases-data.js';
+import { hasSentenceBreak } from './aliases-clauses.js';
+
+const DEFAULT_WINDOW = 2000;
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
+/** A number not continued by a symbol ("52-NQ/TW"), a decimal ("2,5") or a date ("27/9"). */
+const NUMBER_END = `${NOT_WORD_AFTER}(?!\\s*[-/‐‑–—]\\s*[\\p{L}\\p{N}])(?![.,]\\d)(?!\\s*%)`;
+
+function phrase(folded: string): string {
+  return folded.split(' ').map(escapeRe).join('\\s+');
+}
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Type names, longest first, as one alternation over folded text. */
+const TYPE_BY_FOLDED = new Map<string, ShortFormType>();
+for (const t of SHORT_FORM_TYPES) for (const f of t.folded) TYPE_BY_FOLDED.set(f, t);
+const TYPE_ALT = [...TYPE_BY_FOLDED.keys()].sort((a, b) => b.length - a.length).map(phrase).join('|');
+const DET_ALT = [...BACK_DETERMINERS].sort((a, b) => b.folded.length - a.folded.length).map((d) => phrase(d.folded)).join('|');
+const MOD_ALT = TYPE_MODIFIERS.map(phrase).join('|');
+
+/** "<Type> nêu trên", "văn bản này": group 1 the type, group 2 the determiner. */
+const BACK_RE = new RegExp(`${NOT_WORD_BEFORE}(${TYPE_ALT}|${phrase(ANY_TYPE_FOLDED)})\\s+(${DET_ALT})${NOT_WORD_AFTER}`, 'giu');
+/** "Nghị quyết (số) 52", "Kế hoạch hành động số 01": group 1 the type, group 2 the number. */
+const NUMBER_RE = new RegExp(
+  `${NOT_WORD_BEFORE}(${TYPE_ALT})(?:\\s+(?:${MOD_ALT}))?(?:\\s+(?:so|s6)${NOT_WORD_AFTER})?\\s*:?\\s*(\\d{1,5})${NUMBER_END}`,
+  'giu',
+);
+/** "NQ 52", "NQ57", "TT39" on the original text (case matters). */
+const ABBR_RE = new RegExp(
+  `${NOT_WORD_BEFORE}(${TYPE_ABBREVIATIONS.map((a) => a.abbr)
+    .concat(['ND', 'QD'])
+    .sort((a, b) => b.length - a.length)
+    .join('|')})[ \\u00a0]?(\\d{1,5})${NUMBER_END}`,
+  'gu',
+);
+const ABBR_NAME = new Map<string, string>(TYPE_ABBREVIATIONS.map((a) => [a.abbr, a.name]));
+ABBR_NAME.set('ND', 'Nghị định');
+ABBR_NAME.set('QD', 'Quyết định');
+/** "(sau đây gọi tắt là" / ", gọi tắt là": group 1 the opener, group 2 the lead. */
+const ALIAS_RE = new RegExp(
+  `([(,])\\s*(${[...ALIAS_LEADS].sort((a, b) => b.folded.length - a.folded.length).map((l) => phrase(l.folded)).join('|')})\\s*:?\\s*`,
+  'giu',
+);
+const ALIAS_GROUP = new Map<string, boolean>(ALIAS_LEADS.map((l) => [l.folded, l.group]));
+/** Quantifiers that make a type name plural or generic ("các Nghị quyết trên"). */
+const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:cac|nhung|moi|tung|mot so|hai|ba|cac ban)\s+$/iu;
+
+const NAME_BY_FOLDED = new Map<string, ShortFormType>();
+for (const t of SHORT_FORM_TYPES) NAME_BY_FOLDED.set(t.name.toLowerCase(), t);
+
+function lowerFold(s: string): string {
+  return foldDiacritics(s).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The short-form type entry for a type name as written ("Nghị \nquyết" → Nghị quyết). */
+function typeOf(foldedName: string): ShortFormType | null {
+  return TYPE_BY_FOLDED.get(foldedName.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
+/** Same number: "01" and "1" are one. */
+function sameNumber(a: string, b: string): boolean {
+  return a.replace(/^0+(?=\d)/, '') === b.replace(/^0+(?=\d)/, '');
+}
+
+const CODE_FOLD = (c: string) => foldDiacritics(c).toUpperCase();
+
+/** Does a full reference have the type a short form names? The type name in the text wins over the code. */
+function typeMatches(t: ShortFormType | null, ref: Reference): boolean {
+  if (t === null) return true;
+  if (ref.docType) return lowerFold(ref.docType) === t.folded[0];
+  if (ref.typeCode) {
+    const code = CODE_FOLD(ref.typeCode);
+    return t.codes.some((c) => CODE_FOLD(c) === code);
+  }
+  return t.name === 'Công văn';
+}
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+/** Sorted, non-overlapping-ish interval list with an overlap query. */
+class Taken {
+  private readonly items: Interval[] = [];
+  add(start: number, end: number): void {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, { start, end });
+  }
+  overlaps(start: number, end: number): boolean {
+    // items sorted by start; check the neighbours around `start`.
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const it = this.items[k];
+      if (it.end > start) return true;
+      if (k < lo - 8) break; // spans are short; a few neighbours suffice
+    }
+    return false;
+  }
+  contains(pos: number): boolean {
+    return this.overlaps(pos, pos + 1);
+  }
+}
+
+function validateReferences(references: unknown): asserts references is readonly Reference[] {
+  if (!Array.isArray(references)) {
+    throw new TypeError('resolveShortForms: argument "references" must be an array of Reference');
+  }
+}
+
+/**
+ * Finds the short forms of `text` and resolves each to one of `references`
+ * (the full references of the same text, as `extractReferences` returns them)
+ * or to the citing document itself. Pure; never throws on a string.
+ */
+export function resolveShortForms(text: string, references: readonly Reference[], options: ResolveOptions = {}): ShortForm[] {
+  assertString(text, 'resolveShortForms', 'text');
+  validateReferences(references);
+  if (text.length === 0 || references.length === 0 && !options.self?.docType) return [];
+  const folded = foldDiacritics(text);
+  const window = options.window ?? DEFAULT_WINDOW;
+  const governed = new Set(options.governed ?? []);
+  const selfType = options.self?.docType ? lowerFold(options.self.docType) : null;
+  const selfId = options.self?.id ?? null;
+
+  // References in text order (indices into the caller's array).
+  const order = references
+    .map((_, i) => i)
+    .filter((i) => Number.isInteger(references[i]?.start) && Number.isInteger(references[i]?.end))
+    .sort((a, b) => references[a].start - references[b].start || a - b);
+  const taken = new Taken();
+  for (const i of order) taken.add(references[i].start, references[i].end);
+
+  const out: ShortForm[] = [];
+  const emit = (start: number, end: number, kind: ShortFormKind, docType: string | null, target: number | null, self = false) => {
+    out.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      kind,
+      docType,
+      target,
+      targetId: self ? selfId : target === null ? null : references[target].id,
+      self,
+    });
+    taken.add(start, end);
+  };
+
+  /** The last reference in text order that ends at or before `pos` (index into `order`), or -1. */
+  const lastBefore = (pos: number): number => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (references[order[mid]].end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+
+  const upperFirst = (pos: number) => {
+    const c = text[pos];
+    return c !== c.toLowerCase();
+  };
+
+  // 1. Alias definitions and their later uses.
+  const aliases: Array<{ folded: string; upper: boolean; targets: number[]; from: number }> = [];
+  ALIAS_RE.lastIndex = 0;
+  for (let m = ALIAS_RE.exec(folded); m !== null; m = ALIAS_RE.exec(folded)) {
+    const opener = m[1];
+    const lead = m[2].toLowerCase().replace(/\s+/g, ' ');
+    const xStart0 = m.index + m[0].length;
+    const stop = opener === '(' ? /\)/g : /[,;.)\n]/g;
+    stop.lastIndex = xStart0;
+    const s = stop.exec(text);
+    if (!s || s.index - xStart0 > 100) continue;
+    const xEnd0 = s.index;
+    let xStart = xStart0;
+    let xEnd = xEnd0;
+    while (xStart < xEnd && /[\s"“”'‘’«»:]/u.test(text[xStart])) xStart++;
+    while (xEnd > xStart && /[\s"“”'‘’«».,]/u.test(text[xEnd - 1])) xEnd--;
+    if (xEnd - xStart < 2 || xEnd - xStart > 80) continue;
+    if (taken.overlaps(xStart, xEnd)) continue; // X is itself a full reference
+    // The reference(s) named: the run just before the opener, in the same sentence.
+    const k = lastBefore(m.index);
+    if (k < 0) continue;
+    const first = order[k];
+    if (m.index - references[first].end > 600 || hasSentenceBreak(text, references[first].end, m.index)) continue;
+    const targets = [first];
+    if (ALIAS_GROUP.get(lead)) {
+      for (let j = k - 1; j >= 0 && targets.length < 20; j--) {
+        const r = references[order[j]];
+        if (hasSentenceBreak(text, r.end, references[targets[targets.length - 1]].start)) break;
+        targets.push(order[j]);
+      }
+      targets.reverse();
+    }
+    const xFolded = lowerFold(text.slice(xStart, xEnd));
+    const typeName = matchTypePrefix(xFolded);
+    for (const t of targets) emit(xStart, xEnd, 'alias', typeName, t);
+    aliases.push({ folded: xFolded, upper: upperFirst(xStart), targets, from: xEnd });
+  }
+  for (const a of aliases) {
+    const re = new RegExp(`${NOT_WORD_BEFORE}${phrase(a.folded)}${NOT_WORD_AFTER}(?!\\s+(?:so|s6)${NOT_WORD_AFTER})(?!\\s*:?\\s*\\d)`, 'giu');
+    re.lastIndex = a.from;
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (upperFirst(start) !== a.upper || taken.overlaps(start, end)) continue;
+      const typeName = matchTypePrefix(a.folded);
+      for (const t of a.targets) emit(start, end, 'alias', typeName, t);
+    }
+  }
+
+  // 2. "<Type> này / nêu trên / đã dẫn", "văn bản nêu trên".
+  BACK_RE.lastIndex = 0;
+  for (let m = BACK_RE.exec(folded); m !== null; m = BACK_RE.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const nameFolded = m[1].toLowerCase().replace(/\s+/g, ' ');
+    const det = m[2].toLowerCase().replace(/\s+/g, ' ');
+    const anyType = nameFolded === ANY_TYPE_FOLDED;
+    const t = anyType ? null : typeOf(nameFolded);
+    if (!anyType && (t === null || !upperFirst(start))) continue;
+    if (taken.overlaps(start, end)) continue;
+    if (PLURAL_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) continue;
+    if (det === 'tren' && !trenEndsPhrase(folded, end)) continue;
+    const kind = BACK_DETERMINERS.find((d) => d.folded === det)?.kind ?? 'previous';
+    if (kind === 'self' && t !== null && selfType !== null && t.folded[0] === selfType) {
+      emit(start, end, 'self', t.name, null, true);
+      continue;
+    }
+    if (kind === 'self' && anyType) continue; // "văn bản này" in a report: too vague
+    const target = resolveBack(t, start);
+    if (target !== null) emit(start, end, kind === 'self' ? 'self' : 'previous', t ? t.name : null, target);
+  }
+
+  // 3. Number only: "Nghị quyết (số) 52", then the abbreviations "NQ 52".
+  NUMBER_RE.lastIndex = 0;
+  for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const t = typeOf(m[1]);
+    if (t === null || !upperFirst(start) || taken.overlaps(start, end)) continue;
+    const target = resolveNumber(t, m[2], start);
+    if (target !== null) emit(start, end, 'number', t.name, target);
+  }
+  ABBR_RE.lastIndex = 0;
+  for (let m = ABBR_RE.exec(text); m !== null; m = ABBR_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const name = ABBR_NAME.get(m[1]);
+    const t = name ? NAME_BY_FOLDED.get(name.toLowerCase()) ?? null : null;
+    if (t === null || taken.overlaps(start, end)) continue;
+    const target = resolveNumber(t, m[2], start);
+    if (target !== null) emit(start, end, 'number', t.name, target);
+  }
+
+  out.sort((a, b) => a.start - b.start || (a.target ?? -1) - (b.target ?? -1));
+  return out;
+
+  /** "Nghị quyết 52": nearest earlier reference of that type and number, else nearest later. */
+  function resolveNumber(t: ShortFormType, number: string, pos: number): number | null {
+    let before: number | null = null;
+    let after: number | null = null;
+    for (const i of order) {
+      const r = references[i];
+      if (!typeMatches(t, r) || !sameNumber(r.number, number)) continue;
+      if (r.end <= pos) before = i;
+      else if (after === null && r.start >= pos) after = i;
+    }
+    return before ?? after;
+  }
+
+  /** "<Type> nêu trên": the nearest earlier document of the type, preferring the one that governs its sentence. */
+  function resolveBack(t: ShortFormType | null, pos: number): number | null {
+    const candidates: number[] = [];
+    for (let k = lastBefore(pos); k >= 0; k--) {
+      const i = order[k];
+      const r = references[i];
+      if (pos - r.end > window) break;
+      if (typeMatches(t, r)) candidates.push(i);
+    }
+    if (candidates.length === 0) return null;
+    const nearest = candidates[0];
+    // A mention of the type between the candidate and the short form that is
+    // not a citation ("Nghị quyết Đại hội ...") is the nearer antecedent: the
+    // short form points to a document without a number, so leave it.
+    if (t !== null && unnumberedMentionBetween(t, references[nearest].end, pos)) return null;
+    let pick = nearest;
+    for (let c = 0; c < candidates.length; c++) {
+      const i = candidates[c];
+      if (!governed.has(i)) {
+        pick = i;
+        break;
+      }
+      const prev = candidates[c + 1];
+      if (prev === undefined || hasSentenceBreak(text, references[prev].end, references[i].start)) break;
+    }
+    return pick;
+  }
+
+  function unnumberedMentionBetween(t: ShortFormType, from: number, to: number): boolean {
+    if (to - from < 4) return false;
+    const re = new RegExp(`${NOT_WORD_BEFORE}(?:${t.folded.map(phrase).join('|')})${NOT_WORD_AFTER}`, 'giu');
+    re.lastIndex = from;
+    for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
+      if (!upperFirst(m.index)) continue;
+      if (taken.contains(m.index)) continue;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** "trên" is the determiner only when the phrase ends there ("Kế hoạch trên địa bàn" is not). */
+function trenEndsPhrase(folded: string, end: number): boolean {
+  let i = end;
+  while (i < folded.length && (folded[i] === ' ' || folded[i] === '\t' || folded[i] === '\u00a0')) i++;
+  if (i >= folded.length) return true;
+  if (!/[\p{L}\p{N}]/u.test(folded[i])) return true;
+  let j = i;
+  while (j < folded.length && /\p{L}/u.test(folded[j])) j++;
+  return AFTER_TREN_OK.includes(folded.slice(i, j).toLowerCase());
+}
+
+/** The canonical type name an alias starts with ("Kế hoạch 01" → "Kế hoạch"), or null. */
+function matchTypePrefix(xFolded: string): string | null {
+  let best: ShortFormType | null = null;
+  let bestLen = 0;
+  for (const [f, t] of TYPE_BY_FOLDED) {
+    if ((xFolded === f || xFolded.startsWith(f + ' ')) && f.length > bestLen) {
+      best = t;
+      bestLen = f.length;
+    }
+  }
+  return best ? best.name : null;
+}
