@@ -11,3 +11,18 @@ export { foldDiacritics } from './text/fold.js';
 export { OffsetMapBuilder, identityMap, type OffsetMap, type Bias } from './text/offsets.js';
 export { extractReferences, findReferences } from './refs/extract.js';
 export { extractDocumentHeader } from './refs/header.js';
+export { resolveShortForms } from './refs/resolve.js';
+export {
+  buildCitationGraph,
+  CitationGraph,
+  CitationGraphBuilder,
+  mergeCitationGraphs,
+  readCitationGraph,
+  toGraphologyJSON,
+  toGraphML,
+  toDot,
+  toNeo4jCsv,
+  type CitationGraphEdge,
+  type CitationGraphNode,
+  type GraphologyJSON,
+} from './graph/index.js';

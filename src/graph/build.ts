@@ -12,22 +12,19 @@ import {
   type GraphInput,
   type GraphStateData,
 } from '../schema.js';
+import { extractReferences } from '../refs/extract.js';
+import { extractDocumentHeader } from '../refs/header.js';
 import { digestDocument, type Extractor } from './document.js';
 import { finalizeGraph, type FinalEdge, type FinalGraph, type FinalNode } from './finalize.js';
 import { addDigest, emptyState, mergeStates, stateFromJSON, stateToJSON, type GraphState } from './state.js';
 
 export const DEFAULT_MAX_EVIDENCE = 8;
 
-let defaultExtractor: Extractor | null = null;
-
-/**
- * Sets the extractor used when options give none. The package entry point
- * installs the library's `extractReferences` and `extractDocumentHeader`;
- * this hook keeps the graph stage free of a hard import cycle.
- */
-export function setDefaultExtractor(extractor: Extractor): void {
-  defaultExtractor = extractor;
-}
+/** The library's extractor: `extractReferences` (input kind detected) and `extractDocumentHeader`. */
+export const defaultExtractor: Extractor = {
+  references: (text) => extractReferences(text),
+  header: (text) => extractDocumentHeader(text),
+};
 
 function parseOptions(fn: string, options: unknown): Required<Omit<CitationGraphOptions, 'extractor'>> & { extractor: Extractor } {
   if (options === undefined || options === null) options = {};
@@ -41,7 +38,6 @@ function parseOptions(fn: string, options: unknown): Required<Omit<CitationGraph
   }
   const o = parsed.data;
   const extractor = o.extractor ?? defaultExtractor;
-  if (!extractor) throw new Error(`${fn}: no extractor installed (import from 'vn-legal-refs' or pass options.extractor)`);
   return {
     maxEvidence: o.maxEvidence ?? DEFAULT_MAX_EVIDENCE,
     shortForms: o.shortForms ?? true,
@@ -138,7 +134,7 @@ export class CitationGraphBuilder {
    * Merges another partial graph into this one: a builder, a built graph, its
    * state, or the JSON export (`toGraphologyJSON(graph)`, which carries the state).
    */
-  merge(other: CitationGraphBuilder | CitationGraph | GraphStateData | { attributes?: { state?: unknown } }): this {
+  merge(other: CitationGraphBuilder | CitationGraph | GraphState | GraphStateData | { attributes?: { state?: unknown } }): this {
     this.#state = mergeStates(this.#state, toState(other, 'CitationGraphBuilder.merge'));
     return this;
   }
@@ -164,8 +160,13 @@ export class CitationGraphBuilder {
   }
 }
 
+function isGraphState(x: unknown): x is GraphState {
+  return typeof x === 'object' && x !== null && (x as GraphState).cited instanceof Map && (x as GraphState).docs instanceof Map;
+}
+
 function toState(other: unknown, fn: string): GraphState {
   if (other instanceof CitationGraphBuilder || other instanceof CitationGraph) return other.internalState;
+  if (isGraphState(other)) return other;
   return readGraphState(other, fn);
 }
 

@@ -6,7 +6,7 @@ export {
   mergeCitationGraphs,
   readCitationGraph,
   readGraphState,
-  setDefaultExtractor,
+  defaultExtractor,
 } from './build.js';
 export type { FinalEdge as CitationGraphEdge, FinalNode as CitationGraphNode } from './finalize.js';
 export { toGraphologyJSON, type GraphologyJSON } from './export/json.js';

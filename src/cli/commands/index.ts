@@ -1,4 +1,5 @@
 /** The vnref commands, in the order `vnref --help` lists them. */
 import type { Command } from '../io.js';
+import { graphCommand } from './graph.js';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [graphCommand];

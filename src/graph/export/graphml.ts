@@ -19,11 +19,16 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/** For attribute values: also keeps line breaks and tabs (XML normalizes them to spaces otherwise). */
+export function xmlAttr(s: string): string {
+  return xmlEscape(s).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
 const GRAPHML_TYPE = { string: 'string', int: 'int', boolean: 'boolean' } as const;
 
 function keys<T>(prefix: string, target: 'node' | 'edge', cols: ReadonlyArray<Column<T>>): string[] {
   return cols.map(
-    (c, i) => `  <key id="${prefix}${i}" for="${target}" attr.name="${xmlEscape(c.name)}" attr.type="${GRAPHML_TYPE[c.type]}"/>`,
+    (c, i) => `  <key id="${prefix}${i}" for="${target}" attr.name="${xmlAttr(c.name)}" attr.type="${GRAPHML_TYPE[c.type]}"/>`,
   );
 }
 
@@ -32,7 +37,7 @@ function data<T>(prefix: string, cols: ReadonlyArray<Column<T>>, x: T, indent: s
   cols.forEach((c, i) => {
     const v = scalar(c.get(x));
     if (v === null) return;
-    out.push(`${indent}<data key="${prefix}${i}">${xmlEscape(String(v))}</data>`);
+    out.push(`${indent}<data key="${prefix}${i}">${xmlEscape(String(v)).replace(/\r/g, '&#13;')}</data>`);
   });
   return out;
 }
@@ -46,11 +51,11 @@ export function toGraphML(graph: CitationGraph): string {
     '  <graph id="citations" edgedefault="directed">',
   ];
   for (const n of graph.nodes) {
-    lines.push(`    <node id="${xmlEscape(n.key)}">`, ...data('n', NODE_COLUMNS, n, '      '), '    </node>');
+    lines.push(`    <node id="${xmlAttr(n.key)}">`, ...data('n', NODE_COLUMNS, n, '      '), '    </node>');
   }
   for (const e of graph.edges) {
     lines.push(
-      `    <edge id="${xmlEscape(e.key)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">`,
+      `    <edge id="${xmlAttr(e.key)}" source="${xmlAttr(e.source)}" target="${xmlAttr(e.target)}">`,
       ...data('e', EDGE_COLUMNS, e, '      '),
       '    </edge>',
     );

@@ -45,3 +45,37 @@ export function toGraphologyJSON(graph: CitationGraph, options: { state?: boolea
     edges: graph.edges.map((e) => ({ key: e.key, source: e.source, target: e.target, attributes: e.attributes })),
   };
 }
+
+/**
+ * The same JSON as `JSON.stringify(toGraphologyJSON(graph, options))`, in
+ * pieces (one per node, edge and state entry), so a large graph can be
+ * written without building one huge string.
+ */
+export function* graphologyJSONChunks(graph: CitationGraph, options: { state?: boolean } = {}): Generator<string> {
+  yield* chunks(toGraphologyJSON(graph, options), 3);
+}
+
+function* chunks(value: unknown, depth: number): Generator<string> {
+  if (depth <= 0 || value === null || typeof value !== 'object') {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* chunks(value[i] === undefined ? null : value[i], depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === 'function') continue;
+    yield `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    yield* chunks(v, depth - 1);
+  }
+  yield '}';
+}
