@@ -292,6 +292,15 @@ export const GraphStateSchema = z.object({
       title: NullableStr,
       length: z.number().int().nonnegative(),
       selfMentions: z.number().int().nonnegative(),
+      /** The document's own citations: target key, relation, count, evidence as flat [start, end, ...]. */
+      cites: z.array(
+        z.object({
+          target: z.string().min(1),
+          relation: RelationSchema,
+          count: z.number().int().positive(),
+          evidence: z.array(z.number().int().nonnegative()),
+        }),
+      ),
     }),
   ),
   nodes: z.array(
@@ -300,22 +309,21 @@ export const GraphStateSchema = z.object({
       id: z.string().min(1),
       family: NullableStr,
       mentions: z.number().int().nonnegative(),
+      typeCode: NullableStr,
+      issuerCode: NullableStr,
       docTypes: CountsSchema,
-      typeCodes: CountsSchema,
-      issuerCodes: CountsSchema,
       issuers: z.record(z.string(), ValueStatSchema),
       dates: z.record(z.string(), ValueStatSchema),
       topics: CountsSchema,
-      forms: CountsSchema,
-      docs: CountsSchema,
+      forms: z.partialRecord(z.enum(['full', 'alias', 'number', 'previous', 'self']), z.number().int().nonnegative()),
     }),
   ),
+  /** Relations stated by the inputs between cited documents. */
   edges: z.array(
     z.object({
       source: z.string().min(1),
       target: z.string().min(1),
       relation: RelationSchema,
-      stated: z.enum(['document', 'text']),
       count: z.number().int().positive(),
       evidence: z.array(EvidenceTupleSchema),
       docs: CountsSchema,

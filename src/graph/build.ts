@@ -16,7 +16,7 @@ import { extractReferences } from '../refs/extract.js';
 import { extractDocumentHeader } from '../refs/header.js';
 import { digestDocument, type Extractor } from './document.js';
 import { finalizeGraph, type FinalEdge, type FinalGraph, type FinalNode } from './finalize.js';
-import { addDigest, emptyState, mergeStates, stateFromJSON, stateToJSON, type GraphState } from './state.js';
+import { addDigest, emptyState, mergeInto, mergeStates, stateFromJSON, stateToJSON, type GraphState } from './state.js';
 
 export const DEFAULT_MAX_EVIDENCE = 8;
 
@@ -135,7 +135,8 @@ export class CitationGraphBuilder {
    * state, or the JSON export (`toGraphologyJSON(graph)`, which carries the state).
    */
   merge(other: CitationGraphBuilder | CitationGraph | GraphState | GraphStateData | { attributes?: { state?: unknown } }): this {
-    this.#state = mergeStates(this.#state, toState(other, 'CitationGraphBuilder.merge'));
+    const source = toState(other, 'CitationGraphBuilder.merge');
+    mergeInto(this.#state, source === this.#state ? mergeStates(source, emptyState(source.maxEvidence)) : source);
     return this;
   }
 
@@ -208,12 +209,10 @@ export function buildCitationGraph(documents: Iterable<GraphInput>, options?: Ci
 export function mergeCitationGraphs(
   ...parts: Array<CitationGraphBuilder | CitationGraph | GraphStateData | { attributes?: { state?: unknown } }>
 ): CitationGraph {
-  let state: GraphState | null = null;
-  parts.forEach((p, i) => {
-    const s = toState(p, `mergeCitationGraphs (part ${i + 1})`);
-    state = state === null ? mergeStates(emptyState(s.maxEvidence), s) : mergeStates(state, s);
-  });
-  return new CitationGraph(state ?? emptyState(DEFAULT_MAX_EVIDENCE));
+  const states = parts.map((p, i) => toState(p, `mergeCitationGraphs (part ${i + 1})`));
+  const state = emptyState(states.length > 0 ? Math.min(...states.map((s) => s.maxEvidence)) : DEFAULT_MAX_EVIDENCE);
+  for (const s of states) mergeInto(state, s);
+  return new CitationGraph(state);
 }
 
 /** A graph from its JSON export or state. */

@@ -4,10 +4,10 @@
  * relations it states between cited documents. The result (a digest) is what
  * the graph state aggregates; it holds no text beyond short attribute values.
  */
-import type { DocumentHeader, Reference, Relation, ShortFormKind } from '../schema.js';
+import type { DocumentHeader, Reference, Relation, ShortForm, ShortFormKind } from '../schema.js';
 import { RelationSchema } from '../schema.js';
 import { foldDiacritics } from '../text/fold.js';
-import { resolveShortForms } from '../refs/resolve.js';
+import { resolveInFolded } from '../refs/resolve.js';
 import { paragraphBreakPattern } from '../refs/aliases-clauses.js';
 import { contentHash } from './hash.js';
 import { contentKey, familyOfId, isYearless, mentionKey } from './keys.js';
@@ -73,6 +73,8 @@ export interface DocDigest {
   mentions: DigestMention[];
   /** Short forms naming the document itself ("Báo cáo này"). */
   selfMentions: number;
+  /** The short forms as resolved (spans into the text; not kept in the graph state). */
+  shortForms: ShortForm[];
   statements: DigestStatement[];
 }
 
@@ -150,13 +152,11 @@ export function digestDocument(
       ? { key: callerId, keySource: 'caller' as const }
       : { key: contentKey(hash), keySource: 'content' as const };
 
-  // Full references first: which ones another governs ("A sửa đổi B": B), for short forms.
-  const fullAnalysis = options.shortForms ? analyzeRelations(text, folded, sorted) : null;
+  // Short forms; "<Type> này / nêu trên" asks which full references another one governs ("A sửa đổi B": B).
   const shortForms = options.shortForms
-    ? resolveShortForms(text, sorted, {
-        self: { docType, id: header?.id ?? callerId },
-        governed: fullAnalysis ? [...fullAnalysis.governor].flatMap((g, i) => (g >= 0 ? [i] : [])) : [],
-      })
+    ? resolveInFolded(text, folded, sorted, { self: { docType, id: header?.id ?? callerId } }, () =>
+        [...analyzeRelations(text, folded, sorted).governor].flatMap((g, i) => (g >= 0 ? [i] : [])),
+      )
     : [];
 
   const slots: Slot[] = sorted.map((r, i) => ({ start: r.start, end: r.end, form: 'full', targets: [i] }));
@@ -241,6 +241,7 @@ export function digestDocument(
     length: text.length,
     mentions,
     selfMentions,
+    shortForms,
     statements,
   };
 }

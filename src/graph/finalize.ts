@@ -8,7 +8,8 @@
 import type { Evidence, GraphEdgeAttributes, GraphNodeAttributes, Relation, ValueEvidence } from '../schema.js';
 import { foldDiacritics } from '../text/fold.js';
 import { familyOfId, splitKey } from './keys.js';
-import type { DocAgg, EvidenceTuple, GraphState, ValueStat } from './state.js';
+import { tallyEntries, tallySize, type Tally } from './tally.js';
+import { MENTION_FORMS, type CitedAgg, type DocAgg, type EvidenceTuple, type GraphState, type ValueStat } from './state.js';
 
 export interface FinalNode {
   key: string;
@@ -187,10 +188,10 @@ export function textQuality(s: string): number {
  * The most frequent value. Ties go (`prose`) to the cleaner text, then the
  * longer one, then the first in code-unit order; else to the first in order.
  */
-export function majority(counts: Map<string, number>, prose = false): string | null {
+export function majority(counts: Tally<number>, prose = false): string | null {
   let best: string | null = null;
   let bestN = -1;
-  for (const [v, n] of counts) {
+  for (const [v, n] of tallyEntries(counts)) {
     if (n > bestN || (n === bestN && best !== null && better(v, best, prose))) {
       best = v;
       bestN = n;
@@ -236,57 +237,42 @@ function issuersConflict(values: string[]): boolean {
   return false;
 }
 
-interface NodeAcc {
-  ids: Map<string, number>;
-  family: string | null;
-  docTypes: Map<string, number>;
-  typeCodes: Map<string, number>;
-  issuerCodes: Map<string, number>;
-  issuers: Map<string, ValueStat>;
-  dates: Map<string, ValueStat>;
-  topics: Map<string, number>;
-  forms: Map<string, number>;
-  mentions: number;
-  mentionedBy: Set<string>;
-  docs: DocAgg[];
-}
-
-function newAcc(): NodeAcc {
-  return {
-    ids: new Map(),
-    family: null,
-    docTypes: new Map(),
-    typeCodes: new Map(),
-    issuerCodes: new Map(),
-    issuers: new Map(),
-    dates: new Map(),
-    topics: new Map(),
-    forms: new Map(),
-    mentions: 0,
-    mentionedBy: new Set(),
-    docs: [],
-  };
-}
-
-function addCounts(into: Map<string, number>, from: Map<string, number>): void {
-  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
-}
-
 function cmpTuple(a: EvidenceTuple, b: EvidenceTuple): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
 }
 
-function addValues(into: Map<string, ValueStat>, from: Map<string, ValueStat>, k: number): void {
-  for (const [v, s] of from) {
-    const o = into.get(v);
-    if (!o) into.set(v, { count: s.count, evidence: s.evidence.slice(0, k) });
-    else into.set(v, { count: o.count + s.count, evidence: [...o.evidence, ...s.evidence].sort(cmpTuple).slice(0, k) });
-  }
+/** The counts of several tallies as one (the tally itself when there is one: read only). */
+function combineCounts(parts: ReadonlyArray<Tally<number>>): Tally<number> {
+  if (parts.length === 1) return parts[0];
+  const m = new Map<string, number>();
+  for (const t of parts) for (const [v, n] of tallyEntries(t)) m.set(v, (m.get(v) ?? 0) + n);
+  return m;
 }
 
-function addValue(into: Map<string, ValueStat>, v: string | null, ev: EvidenceTuple, k: number): void {
-  if (v === null) return;
-  addValues(into, new Map([[v, { count: 1, evidence: [ev] }]]), k);
+/** The values of several tallies plus extra (header) values as one, evidence merged bottom-k. */
+function combineValues(parts: ReadonlyArray<Tally<ValueStat>>, extra: ReadonlyArray<[string, EvidenceTuple]>, k: number): Tally<ValueStat> {
+  if (parts.length === 1 && extra.length === 0) return parts[0];
+  const m = new Map<string, ValueStat>();
+  const add = (v: string, s: ValueStat) => {
+    const o = m.get(v);
+    if (!o) m.set(v, { count: s.count, evidence: s.evidence.slice(0, k) });
+    else m.set(v, { count: o.count + s.count, evidence: [...o.evidence, ...s.evidence].sort(cmpTuple).slice(0, k) });
+  };
+  for (const t of parts) for (const [v, st] of tallyEntries(t)) add(v, st);
+  for (const [v, ev] of extra) add(v, { count: 1, evidence: [ev] });
+  return m;
+}
+
+function counts(t: Tally<ValueStat>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [v, s] of tallyEntries(t)) m.set(v, s.count);
+  return m;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Builds the final graph from a state. */
@@ -297,74 +283,79 @@ export function finalizeGraph(state: GraphState): FinalGraph {
   const docKey = (hash: string) => docFinal.get(hash) ?? `doc-${hash}`;
   const toEvidence = (t: EvidenceTuple): Evidence => ({ document: docKey(t[0]), start: t[1], end: t[2] });
 
-  const nodes = new Map<string, NodeAcc>();
-  const acc = (key: string) => {
-    let a = nodes.get(key);
-    if (!a) nodes.set(key, (a = newAcc()));
-    return a;
-  };
-
-  for (const [ikey, c] of state.cited) {
-    const a = acc(final.get(ikey) ?? ikey);
-    a.ids.set(c.id, (a.ids.get(c.id) ?? 0) + c.mentions);
-    a.family ??= c.family;
-    addCounts(a.docTypes, c.docTypes);
-    addCounts(a.typeCodes, c.typeCodes);
-    addCounts(a.issuerCodes, c.issuerCodes);
-    addValues(a.issuers, c.issuers, k);
-    addValues(a.dates, c.dates, k);
-    addCounts(a.topics, c.topics);
-    addCounts(a.forms, c.forms);
-    a.mentions += c.mentions;
-    for (const h of c.docs.keys()) a.mentionedBy.add(docKey(h));
-  }
+  // What lands on each final key: cited aggregates, input documents, citing documents.
+  const citedBy = new Map<string, CitedAgg[]>();
+  const docsBy = new Map<string, DocAgg[]>();
+  const mentioned = new Map<string, string[]>();
+  for (const [ikey, c] of state.cited) push(citedBy, final.get(ikey) ?? ikey, c);
   for (const d of state.docs.values()) {
-    const a = acc(docKey(d.hash));
-    a.docs.push(d);
-    const h = d.header;
-    const ev: EvidenceTuple = [d.hash, h?.start ?? 0, h?.end ?? 0];
-    if (h?.id) a.ids.set(h.id, (a.ids.get(h.id) ?? 0) + 1);
-    addValue(a.issuers, h?.issuer ?? null, ev, k);
-    addValue(a.dates, h?.date ?? null, ev, k);
+    const dk = docKey(d.hash);
+    push(docsBy, dk, d);
+    for (const c of d.cites) push(mentioned, final.get(c.target) ?? c.target, dk);
   }
+  const keys = new Set<string>([...citedBy.keys(), ...docsBy.keys()]);
 
   let conflicts = 0;
   let ambiguousCount = 0;
   const finalNodes: FinalNode[] = [];
-  for (const key of [...nodes.keys()].sort()) {
-    const a = nodes.get(key) as NodeAcc;
-    const docs = a.docs.sort((x, y) => (x.hash < y.hash ? -1 : 1));
+  for (const key of [...keys].sort()) {
+    const cited = citedBy.get(key) ?? [];
+    const docs = (docsBy.get(key) ?? []).sort((x, y) => (x.hash < y.hash ? -1 : 1));
     const headerDoc = docs.find((d) => d.header !== null) ?? null;
-    const id = majority(a.ids) ?? null;
-    const dateCounts = new Map([...a.dates].map(([v, s]) => [v, s.count]));
-    const issuerCounts = new Map([...a.issuers].map(([v, s]) => [v, s.count]));
+    const ids = new Map<string, number>();
+    let mentions = 0;
+    let family: string | null = null;
+    let typeCode: string | null = null;
+    let issuerCode: string | null = null;
+    const forms = new Map<string, number>();
+    for (const c of cited) {
+      ids.set(c.id, (ids.get(c.id) ?? 0) + c.mentions);
+      mentions += c.mentions;
+      family ??= c.family;
+      if (typeCode === null || (c.typeCode !== null && c.typeCode < typeCode)) typeCode = c.typeCode;
+      if (issuerCode === null || (c.issuerCode !== null && c.issuerCode < issuerCode)) issuerCode = c.issuerCode;
+      for (const f of MENTION_FORMS) if (c.forms[f] > 0) forms.set(f, (forms.get(f) ?? 0) + c.forms[f]);
+    }
+    const headerIssuers: Array<[string, EvidenceTuple]> = [];
+    const headerDates: Array<[string, EvidenceTuple]> = [];
+    for (const d of docs) {
+      const h = d.header;
+      if (!h) continue;
+      const ev: EvidenceTuple = [d.hash, h.start ?? 0, h.end ?? 0];
+      if (h.id) ids.set(h.id, (ids.get(h.id) ?? 0) + 1);
+      if (h.issuer) headerIssuers.push([h.issuer, ev]);
+      if (h.date) headerDates.push([h.date, ev]);
+    }
+    const issuers = combineValues(cited.map((c) => c.issuers), headerIssuers, k);
+    const dates = combineValues(cited.map((c) => c.dates), headerDates, k);
+    const id = majority(ids) ?? null;
     const conflictList: Array<'date' | 'issuer'> = [];
-    if (a.dates.size > 1) conflictList.push('date');
-    if (a.issuers.size > 1 && issuersConflict([...a.issuers.keys()])) conflictList.push('issuer');
+    if (tallySize(dates) > 1) conflictList.push('date');
+    if (tallySize(issuers) > 1 && issuersConflict([...tallyEntries(issuers)].map(([v]) => v))) conflictList.push('issuer');
     if (conflictList.length > 0) conflicts++;
-    const isAmbiguous = ambiguous.has(key) && a.mentions > 0;
+    const isAmbiguous = ambiguous.has(key) && mentions > 0;
     if (isAmbiguous) ambiguousCount++;
-    const docType = majority(a.docTypes) ?? docs.find((d) => d.docType !== null)?.docType ?? null;
-    const sources = new Set(docs.map((d) => d.keySource));
+    const docType = majority(combineCounts(cited.map((c) => c.docTypes))) ?? docs.find((d) => d.docType !== null)?.docType ?? null;
+    const titles = docs.flatMap((d) => (d.title !== null ? [[d.title, 1] as [string, number]] : []));
     const attributes: GraphNodeAttributes = {
       label: id ?? key,
       id,
-      family: (a.family as GraphNodeAttributes['family']) ?? (id ? familyOfId(id) : null),
+      family: (family as GraphNodeAttributes['family']) ?? (id ? familyOfId(id) : null),
       docType,
-      typeCode: majority(a.typeCodes) ?? headerDoc?.header?.typeCode ?? null,
-      issuerCode: majority(a.issuerCodes) ?? headerDoc?.header?.issuerCode ?? null,
-      issuer: majority(issuerCounts, true),
-      date: majority(dateCounts),
-      topic: majority(a.topics, true) ?? majority(new Map(docs.flatMap((d) => (d.title !== null ? [[d.title, 1] as const] : []))), true),
-      dates: valueRecord(a.dates, toEvidence),
-      issuers: valueRecord(a.issuers, toEvidence),
+      typeCode: typeCode ?? headerDoc?.header?.typeCode ?? null,
+      issuerCode: issuerCode ?? headerDoc?.header?.issuerCode ?? null,
+      issuer: majority(counts(issuers), true),
+      date: majority(counts(dates)),
+      topic: majority(combineCounts(cited.map((c) => c.topics)), true) ?? (titles.length > 0 ? majority(new Map(titles), true) : null),
+      dates: valueRecord(dates, toEvidence),
+      issuers: valueRecord(issuers, toEvidence),
       conflicts: conflictList,
       conflict: conflictList.length > 0,
-      mentions: a.mentions,
-      forms: Object.fromEntries([...a.forms].sort(([x], [y]) => (x < y ? -1 : 1))),
-      mentionedBy: [...a.mentionedBy].sort(),
+      mentions,
+      forms: Object.fromEntries(MENTION_FORMS.filter((f) => forms.has(f)).map((f) => [f, forms.get(f) as number])),
+      mentionedBy: [...new Set(mentioned.get(key) ?? [])].sort(),
       input: docs.length > 0,
-      keySource: docs.length === 0 ? null : sources.has('header') ? 'header' : sources.has('caller') ? 'caller' : 'content',
+      keySource: docs.length === 0 ? null : docs.some((d) => d.keySource === 'header') ? 'header' : docs.some((d) => d.keySource === 'caller') ? 'caller' : 'content',
       inputIds: [...new Set(docs.flatMap((d) => d.callerIds))].sort(),
       contentHashes: docs.map((d) => d.hash),
       place: headerDoc?.header?.place ?? null,
@@ -377,28 +368,29 @@ export function finalizeGraph(state: GraphState): FinalGraph {
   }
 
   const edges = new Map<string, { source: string; target: string; relation: Relation; document: boolean; count: number; evidence: EvidenceTuple[]; docs: Set<string> }>();
-  for (const e of state.edges.values()) {
-    const source = e.source.startsWith('doc:') ? docKey(e.source.slice(4)) : final.get(e.source) ?? e.source;
-    const target = final.get(e.target) ?? e.target;
-    if (source === target) continue;
-    const key = `${source}->${target}:${e.relation}`;
+  const addEdge = (source: string, target: string, relation: Relation, document: boolean, count: number, evidence: EvidenceTuple[], docs: Iterable<string>) => {
+    if (source === target) return;
+    const key = `${source}->${target}:${relation}`;
     const o = edges.get(key);
     if (!o) {
-      edges.set(key, {
-        source,
-        target,
-        relation: e.relation,
-        document: e.stated === 'document',
-        count: e.count,
-        evidence: e.evidence.slice(0, k),
-        docs: new Set([...e.docs.keys()].map(docKey)),
-      });
-    } else {
-      o.count += e.count;
-      o.document ||= e.stated === 'document';
-      o.evidence = [...o.evidence, ...e.evidence].sort(cmpTuple).slice(0, k);
-      for (const h of e.docs.keys()) o.docs.add(docKey(h));
+      edges.set(key, { source, target, relation, document, count, evidence: evidence.slice(0, k), docs: new Set(docs) });
+      return;
     }
+    o.count += count;
+    o.document ||= document;
+    o.evidence = [...o.evidence, ...evidence].sort(cmpTuple).slice(0, k);
+    for (const h of docs) o.docs.add(h);
+  };
+  for (const d of state.docs.values()) {
+    const source = docKey(d.hash);
+    for (const c of d.cites) {
+      const ev: EvidenceTuple[] = [];
+      for (let i = 0; i + 1 < c.evidence.length; i += 2) ev.push([d.hash, c.evidence[i], c.evidence[i + 1]]);
+      addEdge(source, final.get(c.target) ?? c.target, c.relation, true, c.count, ev, [source]);
+    }
+  }
+  for (const e of state.edges.values()) {
+    addEdge(final.get(e.source) ?? e.source, final.get(e.target) ?? e.target, e.relation, false, e.count, e.evidence, [...e.docs.keys()].map(docKey));
   }
   const finalEdges: FinalEdge[] = [...edges.keys()].sort().map((key) => {
     const e = edges.get(key)!;
@@ -431,10 +423,9 @@ export function finalizeGraph(state: GraphState): FinalGraph {
   };
 }
 
-function valueRecord(m: Map<string, ValueStat>, toEvidence: (t: EvidenceTuple) => Evidence): Record<string, ValueEvidence> {
+function valueRecord(t: Tally<ValueStat>, toEvidence: (t: EvidenceTuple) => Evidence): Record<string, ValueEvidence> {
   const out: Record<string, ValueEvidence> = {};
-  for (const v of [...m.keys()].sort()) {
-    const s = m.get(v) as ValueStat;
+  for (const [v, s] of [...tallyEntries(t)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     out[v] = { count: s.count, evidence: s.evidence.map(toEvidence) };
   }
   return out;

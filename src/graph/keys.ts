@@ -48,11 +48,6 @@ export function familyOfId(id: string): 'party' | 'state' | 'normative' | 'court
   return 'state';
 }
 
-/** Key of an input document inside the state (final keys are assigned when the graph is built). */
-export function docStateKey(hash: string): string {
-  return `doc:${hash}`;
-}
-
 /** The key of an input document that has neither header id nor caller id. */
 export function contentKey(hash: string): string {
   return `doc-${hash}`;

@@ -52,10 +52,12 @@ export interface RelationAnalysis {
 function phraseSource(p: string): string {
   return p.replace(/ /g, '\\s+');
 }
-const RELATION_RE = new RegExp(
-  RELATION_PHRASES.map((p) => `(${phraseSource(p.pattern)})`).join('|').replace(/^/, '(?<![\\p{L}\\p{N}])(?:') + ')(?![\\p{L}\\p{N}])',
-  'giu',
-);
+/** All relation words, one capture group per table entry (folded text is ASCII: plain, fast patterns). */
+const RELATION_RE = new RegExp(`(?:${RELATION_PHRASES.map((p) => `(${phraseSource(p.pattern)})`).join('|')})(?![A-Za-z0-9])`, 'gi');
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+}
 
 interface Found {
   start: number;
@@ -70,6 +72,10 @@ export function lastRelationWord(folded: string, from: number, to: number): Foun
   for (let m = RELATION_RE.exec(folded); m !== null && m.index < to; m = RELATION_RE.exec(folded)) {
     const end = m.index + m[0].length;
     if (end > to) break;
+    if (m.index > 0 && isWordChar(folded.charCodeAt(m.index - 1))) {
+      RELATION_RE.lastIndex = m.index + 1;
+      continue;
+    }
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
     last = { start: m.index, end, relation: RELATION_PHRASES[k - 1].relation };
@@ -139,8 +145,7 @@ function coordinationGap(folded: string, text: string, from: number, to: number,
 }
 
 function containsRelationWord(s: string): boolean {
-  RELATION_RE.lastIndex = 0;
-  return RELATION_RE.test(s);
+  return lastRelationWord(s, 0, s.length) !== null;
 }
 
 /**

@@ -8,6 +8,8 @@
  * - counts add; attribute values are value → count maps;
  * - evidence lists keep the first `maxEvidence` spans in (document, start,
  *   end) order, a bottom-k that merges exactly;
+ * - an input document's own citations (its edges) live in its entry: inputs
+ *   are disjoint across shards, so they never need combining;
  * - node keys are per-mention (see keys.ts), and everything that depends on
  *   the whole archive (clustering dated ids, settling id collisions, majority
  *   values) is computed from the merged state when the graph is built.
@@ -19,7 +21,7 @@
  */
 import type { Relation } from '../schema.js';
 import type { DocDigest, HeaderFacts, MentionForm } from './document.js';
-import { docStateKey } from './keys.js';
+import { tallyAdd, tallyEntries, tallyFrom, tallyGet, tallyRecord, tallySet, type Tally } from './tally.js';
 
 /** [document content hash, start, end]. */
 export type EvidenceTuple = [string, number, number];
@@ -29,19 +31,36 @@ export interface ValueStat {
   evidence: EvidenceTuple[];
 }
 
+/**
+ * What the sources say about one cited document (one internal key). Maps are
+ * made on first use (most documents are cited with one type name and often
+ * no issuer or topic): a 100,000-document archive holds many such nodes.
+ * The type and issuer codes come from the id, so one value each suffices
+ * (the smallest, should sources ever differ).
+ */
 export interface CitedAgg {
   id: string;
   family: string | null;
+  typeCode: string | null;
+  issuerCode: string | null;
   mentions: number;
-  docTypes: Map<string, number>;
-  typeCodes: Map<string, number>;
-  issuerCodes: Map<string, number>;
-  issuers: Map<string, ValueStat>;
-  dates: Map<string, ValueStat>;
-  topics: Map<string, number>;
-  forms: Map<string, number>;
-  /** Content hash of each input that mentions it → mentions there. */
-  docs: Map<string, number>;
+  docTypes: Tally<number>;
+  issuers: Tally<ValueStat>;
+  dates: Tally<ValueStat>;
+  topics: Tally<number>;
+  /** Mentions by form: full reference, alias, number, previous, self. */
+  forms: Record<MentionForm, number>;
+}
+
+export const MENTION_FORMS: readonly MentionForm[] = ['full', 'alias', 'number', 'previous', 'self'];
+
+/** One input document's citations of one document under one relation. */
+export interface DocCite {
+  target: string;
+  relation: Relation;
+  count: number;
+  /** Evidence spans in this document, flat [start, end, start, end, ...], the first `maxEvidence`. */
+  evidence: number[];
 }
 
 export interface DocAgg {
@@ -54,15 +73,18 @@ export interface DocAgg {
   title: string | null;
   length: number;
   selfMentions: number;
+  /** Its own edges: input documents are disjoint across shards, so these never aggregate. */
+  cites: DocCite[];
 }
 
+/** A relation stated by the inputs between two cited documents ("A thực hiện B"). */
 export interface EdgeAgg {
   source: string;
   target: string;
   relation: Relation;
-  stated: 'document' | 'text';
   count: number;
   evidence: EvidenceTuple[];
+  /** Content hash of each input that states it → times. */
   docs: Map<string, number>;
 }
 
@@ -81,7 +103,7 @@ export function emptyState(maxEvidence: number): GraphState {
   return { maxEvidence, cited: new Map(), docs: new Map(), edges: new Map(), duplicates: 0 };
 }
 
-function cmpEvidence(a: EvidenceTuple, b: EvidenceTuple): number {
+export function cmpEvidence(a: EvidenceTuple, b: EvidenceTuple): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
 }
 
@@ -101,7 +123,8 @@ function pushEvidence(list: EvidenceTuple[], ev: EvidenceTuple, k: number): void
   if (list.length > k) list.length = k;
 }
 
-function mergeEvidence(a: EvidenceTuple[], b: EvidenceTuple[], k: number): EvidenceTuple[] {
+/** Merges two sorted bottom-k lists into a new one. */
+export function mergeEvidence(a: readonly EvidenceTuple[], b: readonly EvidenceTuple[], k: number): EvidenceTuple[] {
   const out: EvidenceTuple[] = [];
   let i = 0;
   let j = 0;
@@ -119,48 +142,36 @@ function inc(map: Map<string, number>, key: string | null, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-function addValue(map: Map<string, ValueStat>, value: string | null, ev: EvidenceTuple, k: number): void {
-  if (value === null) return;
-  let s = map.get(value);
-  if (!s) map.set(value, (s = { count: 0, evidence: [] }));
+function addValue(t: Tally<ValueStat>, value: string | null, ev: EvidenceTuple, k: number): Tally<ValueStat> {
+  if (value === null) return t;
+  let s = tallyGet(t, value);
+  if (!s) t = tallySet(t, value, (s = { count: 0, evidence: [] }));
   s.count++;
   pushEvidence(s.evidence, ev, k);
+  return t;
+}
+
+function minCode(a: string | null, b: string | null): string | null {
+  return a === null ? b : b === null ? a : a < b ? a : b;
 }
 
 function newCited(id: string, family: string | null): CitedAgg {
   return {
     id,
     family,
+    typeCode: null,
+    issuerCode: null,
     mentions: 0,
-    docTypes: new Map(),
-    typeCodes: new Map(),
-    issuerCodes: new Map(),
-    issuers: new Map(),
-    dates: new Map(),
-    topics: new Map(),
-    forms: new Map(),
-    docs: new Map(),
+    docTypes: null,
+    issuers: null,
+    dates: null,
+    topics: null,
+    forms: { full: 0, alias: 0, number: 0, previous: 0, self: 0 },
   };
 }
 
 function edgeKey(source: string, target: string, relation: string): string {
   return `${source}\u0001${target}\u0001${relation}`;
-}
-
-function addEdge(
-  state: GraphState,
-  source: string,
-  target: string,
-  relation: Relation,
-  stated: 'document' | 'text',
-  ev: EvidenceTuple,
-): void {
-  const key = edgeKey(source, target, relation);
-  let e = state.edges.get(key);
-  if (!e) state.edges.set(key, (e = { source, target, relation, stated, count: 0, evidence: [], docs: new Map() }));
-  e.count++;
-  pushEvidence(e.evidence, ev, state.maxEvidence);
-  inc(e.docs, ev[0]);
 }
 
 /** Adds one document's digest to the state (in place). A text already there only counts as a duplicate. */
@@ -169,10 +180,33 @@ export function addDigest(state: GraphState, d: DocDigest): void {
   if (existing) {
     state.duplicates++;
     if (d.callerId !== null && !existing.callerIds.includes(d.callerId)) {
-      existing.callerIds = [...existing.callerIds, d.callerId].sort();
-      if (existing.keySource === 'caller' && d.callerId < existing.key) existing.key = d.callerId;
+      // Entries may be shared with merged states: replace, never mutate.
+      const key = existing.keySource === 'caller' && d.callerId < existing.key ? d.callerId : existing.key;
+      state.docs.set(d.hash, { ...existing, callerIds: [...existing.callerIds, d.callerId].sort(), key });
     }
     return;
+  }
+  const k = state.maxEvidence;
+  const cites = new Map<string, DocCite>();
+  for (const m of d.mentions) {
+    let c = state.cited.get(m.key);
+    if (!c) state.cited.set(m.key, (c = newCited(m.id, m.family)));
+    if (c.family === null && m.family !== null) c.family = m.family;
+    const ev: EvidenceTuple = [d.hash, m.start, m.end];
+    c.mentions++;
+    c.typeCode = minCode(c.typeCode, m.typeCode);
+    c.issuerCode = minCode(c.issuerCode, m.issuerCode);
+    c.docTypes = tallyAdd(c.docTypes, m.docType);
+    c.issuers = addValue(c.issuers, m.issuer, ev, k);
+    c.dates = addValue(c.dates, m.date, ev, k);
+    c.topics = tallyAdd(c.topics, m.topic);
+    c.forms[m.form]++;
+    const ck = `${m.key}\u0001${m.relation}`;
+    let cite = cites.get(ck);
+    if (!cite) cites.set(ck, (cite = { target: m.key, relation: m.relation, count: 0, evidence: [] }));
+    cite.count++;
+    // Mentions come in text order, so the first k are the bottom k of this document.
+    if (cite.evidence.length < 2 * k) cite.evidence.push(m.start, m.end);
   }
   state.docs.set(d.hash, {
     hash: d.hash,
@@ -184,48 +218,104 @@ export function addDigest(state: GraphState, d: DocDigest): void {
     title: d.title,
     length: d.length,
     selfMentions: d.selfMentions,
+    cites: [...cites.values()].map((c) => ({ ...c, evidence: c.evidence.slice() })).sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : a.relation < b.relation ? -1 : 1)),
   });
-  const k = state.maxEvidence;
-  const source = docStateKey(d.hash);
-  for (const m of d.mentions) {
-    let c = state.cited.get(m.key);
-    if (!c) state.cited.set(m.key, (c = newCited(m.id, m.family)));
-    if (c.family === null && m.family !== null) c.family = m.family;
-    const ev: EvidenceTuple = [d.hash, m.start, m.end];
-    c.mentions++;
-    inc(c.docTypes, m.docType);
-    inc(c.typeCodes, m.typeCode);
-    inc(c.issuerCodes, m.issuerCode);
-    addValue(c.issuers, m.issuer, ev, k);
-    addValue(c.dates, m.date, ev, k);
-    inc(c.topics, m.topic);
-    inc(c.forms, m.form as MentionForm);
-    inc(c.docs, d.hash);
-    addEdge(state, source, m.key, m.relation, 'document', ev);
+  for (const s of d.statements) {
+    const key = edgeKey(s.from, s.to, s.relation);
+    let e = state.edges.get(key);
+    if (!e) state.edges.set(key, (e = { source: s.from, target: s.to, relation: s.relation, count: 0, evidence: [], docs: new Map() }));
+    e.count++;
+    pushEvidence(e.evidence, [d.hash, s.start, s.end], k);
+    inc(e.docs, d.hash);
   }
-  for (const s of d.statements) addEdge(state, s.from, s.to, s.relation, 'text', [d.hash, s.start, s.end]);
 }
 
-function mergeCounts(a: Map<string, number>, b: Map<string, number>): Map<string, number> {
-  const out = new Map(a);
-  for (const [k, v] of b) out.set(k, (out.get(k) ?? 0) + v);
-  return out;
+function addCounts(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
 }
 
-function mergeValues(a: Map<string, ValueStat>, b: Map<string, ValueStat>, k: number): Map<string, ValueStat> {
-  const out = new Map<string, ValueStat>();
-  for (const [v, s] of a) out.set(v, { count: s.count, evidence: s.evidence.slice(0, k) });
-  for (const [v, s] of b) {
-    const o = out.get(v);
-    out.set(v, o ? { count: o.count + s.count, evidence: mergeEvidence(o.evidence, s.evidence, k) } : { count: s.count, evidence: s.evidence.slice(0, k) });
+/** `into` plus `from` (counts added). */
+function sumCounts(into: Tally<number>, from: Tally<number>): Tally<number> {
+  for (const [key, n] of tallyEntries(from)) into = tallyAdd(into, key, n);
+  return into;
+}
+
+/** `into` plus `from` (counts added, evidence merged bottom-k); `from` is not shared. */
+function sumValues(into: Tally<ValueStat>, from: Tally<ValueStat>, k: number): Tally<ValueStat> {
+  for (const [v, s] of tallyEntries(from)) {
+    const o = tallyGet(into, v);
+    into = tallySet(
+      into,
+      v,
+      o ? { count: o.count + s.count, evidence: mergeEvidence(o.evidence, s.evidence, k) } : { count: s.count, evidence: s.evidence.slice(0, k) },
+    );
   }
-  return out;
+  return into;
 }
 
-function mergeDoc(a: DocAgg, b: DocAgg): DocAgg {
-  const callerIds = [...new Set([...a.callerIds, ...b.callerIds])].sort();
-  const key = a.keySource === 'caller' && b.keySource === 'caller' ? (a.key < b.key ? a.key : b.key) : a.key;
-  return { ...a, callerIds, key, selfMentions: Math.max(a.selfMentions, b.selfMentions) };
+/** Adds the facts of `c` into `o` (in place). */
+function addCited(o: CitedAgg, c: CitedAgg, k: number): void {
+  if (o.family === null) o.family = c.family;
+  o.typeCode = minCode(o.typeCode, c.typeCode);
+  o.issuerCode = minCode(o.issuerCode, c.issuerCode);
+  o.mentions += c.mentions;
+  o.docTypes = sumCounts(o.docTypes, c.docTypes);
+  o.issuers = sumValues(o.issuers, c.issuers, k);
+  o.dates = sumValues(o.dates, c.dates, k);
+  o.topics = sumCounts(o.topics, c.topics);
+  for (const f of MENTION_FORMS) o.forms[f] += c.forms[f];
+}
+
+function trimCites(cites: DocCite[], k: number): DocCite[] {
+  return cites.map((c) => (c.evidence.length > 2 * k ? { ...c, evidence: c.evidence.slice(0, 2 * k) } : c));
+}
+
+/**
+ * Merges `source` into `target` in place (`target` must be owned by the
+ * caller; `source` is not changed, and nothing of it is shared afterwards
+ * except immutable document entries).
+ */
+export function mergeInto(target: GraphState, source: GraphState): GraphState {
+  const k = Math.min(target.maxEvidence, source.maxEvidence);
+  if (k < target.maxEvidence) shrinkEvidence(target, k);
+  target.duplicates += source.duplicates;
+  for (const [h, d] of source.docs) {
+    const o = target.docs.get(h);
+    if (!o) {
+      // Document entries are never changed in place except callerIds/key (replaced, not mutated).
+      target.docs.set(h, k < source.maxEvidence ? { ...d, cites: trimCites(d.cites, k) } : d);
+      continue;
+    }
+    target.duplicates++;
+    const callerIds = [...new Set([...o.callerIds, ...d.callerIds])].sort();
+    const key = o.keySource === 'caller' && d.keySource === 'caller' ? (o.key < d.key ? o.key : d.key) : o.key;
+    target.docs.set(h, { ...o, callerIds, key });
+  }
+  for (const [key, c] of source.cited) {
+    let o = target.cited.get(key);
+    if (!o) target.cited.set(key, (o = newCited(c.id, c.family)));
+    addCited(o, c, k);
+  }
+  for (const [key, e] of source.edges) {
+    const o = target.edges.get(key);
+    if (!o) {
+      target.edges.set(key, { ...e, evidence: e.evidence.slice(0, k), docs: new Map(e.docs) });
+      continue;
+    }
+    o.count += e.count;
+    o.evidence = mergeEvidence(o.evidence, e.evidence, k);
+    addCounts(o.docs, e.docs);
+  }
+  return target;
+}
+
+function shrinkEvidence(s: GraphState, k: number): void {
+  s.maxEvidence = k;
+  for (const c of s.cited.values()) {
+    for (const t of [c.issuers, c.dates]) for (const [, v] of tallyEntries(t)) if (v.evidence.length > k) v.evidence = v.evidence.slice(0, k);
+  }
+  for (const e of s.edges.values()) if (e.evidence.length > k) e.evidence = e.evidence.slice(0, k);
+  for (const [h, d] of s.docs) if (d.cites.some((c) => c.evidence.length > 2 * k)) s.docs.set(h, { ...d, cites: trimCites(d.cites, k) });
 }
 
 /**
@@ -234,49 +324,7 @@ function mergeDoc(a: DocAgg, b: DocAgg): DocAgg {
  */
 export function mergeStates(a: GraphState, b: GraphState): GraphState {
   const k = Math.min(a.maxEvidence, b.maxEvidence);
-  const out = emptyState(k);
-  out.duplicates = a.duplicates + b.duplicates;
-  for (const src of [a, b]) {
-    for (const [h, d] of src.docs) {
-      const o = out.docs.get(h);
-      if (o) out.duplicates++;
-      out.docs.set(h, o ? mergeDoc(o, d) : d);
-    }
-    for (const [key, c] of src.cited) {
-      const o = out.cited.get(key);
-      if (!o) {
-        out.cited.set(key, {
-          ...c,
-          issuers: mergeValues(c.issuers, new Map(), k),
-          dates: mergeValues(c.dates, new Map(), k),
-        });
-        continue;
-      }
-      out.cited.set(key, {
-        id: o.id,
-        family: o.family ?? c.family,
-        mentions: o.mentions + c.mentions,
-        docTypes: mergeCounts(o.docTypes, c.docTypes),
-        typeCodes: mergeCounts(o.typeCodes, c.typeCodes),
-        issuerCodes: mergeCounts(o.issuerCodes, c.issuerCodes),
-        issuers: mergeValues(o.issuers, c.issuers, k),
-        dates: mergeValues(o.dates, c.dates, k),
-        topics: mergeCounts(o.topics, c.topics),
-        forms: mergeCounts(o.forms, c.forms),
-        docs: mergeCounts(o.docs, c.docs),
-      });
-    }
-    for (const [key, e] of src.edges) {
-      const o = out.edges.get(key);
-      out.edges.set(
-        key,
-        o
-          ? { ...o, count: o.count + e.count, evidence: mergeEvidence(o.evidence, e.evidence, k), docs: mergeCounts(o.docs, e.docs) }
-          : { ...e, evidence: e.evidence.slice(0, k) },
-      );
-    }
-  }
-  return out;
+  return mergeInto(mergeInto(emptyState(k), a), b);
 }
 
 // ----------------------------------------------------------------- JSON form
@@ -287,26 +335,24 @@ export interface GraphStateJSON {
   version: typeof STATE_VERSION;
   maxEvidence: number;
   duplicates: number;
-  documents: Array<Omit<DocAgg, never>>;
+  documents: DocAgg[];
   nodes: Array<{
     key: string;
     id: string;
     family: string | null;
     mentions: number;
+    typeCode: string | null;
+    issuerCode: string | null;
     docTypes: Record<string, number>;
-    typeCodes: Record<string, number>;
-    issuerCodes: Record<string, number>;
     issuers: Record<string, ValueStat>;
     dates: Record<string, ValueStat>;
     topics: Record<string, number>;
     forms: Record<string, number>;
-    docs: Record<string, number>;
   }>;
   edges: Array<{
     source: string;
     target: string;
     relation: Relation;
-    stated: 'document' | 'text';
     count: number;
     evidence: EvidenceTuple[];
     docs: Record<string, number>;
@@ -317,10 +363,6 @@ function obj<V>(m: Map<string, V>): Record<string, V> {
   const o: Record<string, V> = {};
   for (const k of [...m.keys()].sort()) o[k] = m.get(k) as V;
   return o;
-}
-
-function map<V>(o: Record<string, V> | undefined): Map<string, V> {
-  return new Map(Object.entries(o ?? {}));
 }
 
 export function stateToJSON(s: GraphState): GraphStateJSON {
@@ -336,20 +378,18 @@ export function stateToJSON(s: GraphState): GraphStateJSON {
       id: c.id,
       family: c.family,
       mentions: c.mentions,
-      docTypes: obj(c.docTypes),
-      typeCodes: obj(c.typeCodes),
-      issuerCodes: obj(c.issuerCodes),
-      issuers: obj(c.issuers),
-      dates: obj(c.dates),
-      topics: obj(c.topics),
-      forms: obj(c.forms),
-      docs: obj(c.docs),
+      typeCode: c.typeCode,
+      issuerCode: c.issuerCode,
+      docTypes: tallyRecord(c.docTypes),
+      issuers: tallyRecord(c.issuers),
+      dates: tallyRecord(c.dates),
+      topics: tallyRecord(c.topics),
+      forms: Object.fromEntries(MENTION_FORMS.filter((f) => c.forms[f] > 0).map((f) => [f, c.forms[f]])),
     })),
     edges: byKey(s.edges).map(([, e]) => ({
       source: e.source,
       target: e.target,
       relation: e.relation,
-      stated: e.stated,
       count: e.count,
       evidence: e.evidence,
       docs: obj(e.docs),
@@ -360,20 +400,19 @@ export function stateToJSON(s: GraphState): GraphStateJSON {
 export function stateFromJSON(j: GraphStateJSON): GraphState {
   const s = emptyState(j.maxEvidence);
   s.duplicates = j.duplicates;
-  for (const d of j.documents) s.docs.set(d.hash, { ...d, callerIds: [...d.callerIds] });
+  for (const d of j.documents) s.docs.set(d.hash, { ...d, callerIds: [...d.callerIds], cites: d.cites.map((c) => ({ ...c, evidence: [...c.evidence] })) });
   for (const n of j.nodes) {
     s.cited.set(n.key, {
       id: n.id,
       family: n.family,
       mentions: n.mentions,
-      docTypes: map(n.docTypes),
-      typeCodes: map(n.typeCodes),
-      issuerCodes: map(n.issuerCodes),
-      issuers: map(n.issuers),
-      dates: map(n.dates),
-      topics: map(n.topics),
-      forms: map(n.forms),
-      docs: map(n.docs),
+      typeCode: n.typeCode,
+      issuerCode: n.issuerCode,
+      docTypes: tallyFrom(n.docTypes),
+      issuers: tallyFrom(n.issuers),
+      dates: tallyFrom(n.dates),
+      topics: tallyFrom(n.topics),
+      forms: Object.fromEntries(MENTION_FORMS.map((f) => [f, n.forms[f] ?? 0])) as Record<MentionForm, number>,
     });
   }
   for (const e of j.edges) {
@@ -381,10 +420,9 @@ export function stateFromJSON(j: GraphStateJSON): GraphState {
       source: e.source,
       target: e.target,
       relation: e.relation,
-      stated: e.stated,
       count: e.count,
       evidence: e.evidence.map((t) => [t[0], t[1], t[2]] as EvidenceTuple),
-      docs: map(e.docs),
+      docs: new Map(Object.entries(e.docs)),
     });
   }
   return s;

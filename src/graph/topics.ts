@@ -17,6 +17,9 @@ const MAX_TOPIC = 300;
 const TOPIC_LEAD =
   /^[\s,]*(?:\(?\s*(?:ngay|nay)?\s*\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4})\s*\)?)?[\s,]*(?:(?:cua|do)\s+(?:(?!ve\s|v\/v)[^\s;:.()"“”]+\s+){0,14}?)?\s*(["“]?)\s*(?:ve\s+viec|ve|v\/v)\s+/iu;
 
+/** Cheap test before TOPIC_LEAD: the segment must hold "về" or "V/v". */
+const TOPIC_HINT = /(?:^|[^A-Za-z])(?:ve|v\/v)(?![A-Za-z])/i;
+
 const TRAILING = /[\s,;:.(\-–—"“”']+$/u;
 const TRAILING_WORDS = /(?:\s+(?:va|cua|tai|theo|ve|voi|cho|de|nham))+$/iu;
 
@@ -29,7 +32,9 @@ const TRAILING_WORDS = /(?:\s+(?:va|cua|tai|theo|ve|voi|cho|de|nham))+$/iu;
 export function topicAfter(text: string, folded: string, end: number, limit: number, paragraph: RegExp): string | null {
   const max = Math.min(limit, text.length, end + 160 + MAX_TOPIC);
   if (max - end < 4) return null;
-  const m = TOPIC_LEAD.exec(folded.slice(end, Math.min(max, end + 260)));
+  const seg = folded.slice(end, Math.min(max, end + 260));
+  if (!TOPIC_HINT.test(seg)) return null;
+  const m = TOPIC_LEAD.exec(seg);
   if (!m) return null;
   const quoted = m[1] !== '';
   const start = end + m[0].length;

@@ -36,10 +36,16 @@ import {
 import { hasSentenceBreak } from './aliases-clauses.js';
 
 const DEFAULT_WINDOW = 2000;
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
-/** A number not continued by a symbol ("52-NQ/TW"), a decimal ("2,5") or a date ("27/9"). */
-const NUMBER_END = `${NOT_WORD_AFTER}(?!\\s*[-/‐‑–—]\\s*[\\p{L}\\p{N}])(?![.,]\\d)(?!\\s*%)`;
+// The scans run on the diacritic fold, which is ASCII for Vietnamese: plain
+// (non-unicode) patterns with ASCII word boundaries, the alternation first so
+// the regex engine can skip ahead on its first characters; the boundary
+// before a match is checked in code (isWordChar).
+const NOT_WORD_AFTER = '(?![A-Za-z0-9])';
+/**
+ * A number not continued by a symbol on its line ("52-NQ/TW"; a dash that
+ * opens the next line is a bullet), a decimal ("2,5"), a date ("27/9") or "%".
+ */
+const NUMBER_END = `${NOT_WORD_AFTER}(?![ \\t\\u00a0]*[-/\u2010\u2011\u2013\u2014]\\s*[A-Za-z0-9\u00C0-\u1EFF])(?![.,]\\d)(?!\\s*%)`;
 
 function phrase(folded: string): string {
   return folded.split(' ').map(escapeRe).join('\\s+');
@@ -48,27 +54,30 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7);
+}
+
 /** Type names, longest first, as one alternation over folded text. */
 const TYPE_BY_FOLDED = new Map<string, ShortFormType>();
 for (const t of SHORT_FORM_TYPES) for (const f of t.folded) TYPE_BY_FOLDED.set(f, t);
-const TYPE_ALT = [...TYPE_BY_FOLDED.keys()].sort((a, b) => b.length - a.length).map(phrase).join('|');
+const TYPE_ALT = [...TYPE_BY_FOLDED.keys(), ANY_TYPE_FOLDED].sort((a, b) => b.length - a.length).map(phrase).join('|');
 const DET_ALT = [...BACK_DETERMINERS].sort((a, b) => b.folded.length - a.folded.length).map((d) => phrase(d.folded)).join('|');
 const MOD_ALT = TYPE_MODIFIERS.map(phrase).join('|');
 
-/** "<Type> nêu trên", "văn bản này": group 1 the type, group 2 the determiner. */
-const BACK_RE = new RegExp(`${NOT_WORD_BEFORE}(${TYPE_ALT}|${phrase(ANY_TYPE_FOLDED)})\\s+(${DET_ALT})${NOT_WORD_AFTER}`, 'giu');
-/** "Nghị quyết (số) 52", "Kế hoạch hành động số 01": group 1 the type, group 2 the number. */
-const NUMBER_RE = new RegExp(
-  `${NOT_WORD_BEFORE}(${TYPE_ALT})(?:\\s+(?:${MOD_ALT}))?(?:\\s+(?:so|s6)${NOT_WORD_AFTER})?\\s*:?\\s*(\\d{1,5})${NUMBER_END}`,
-  'giu',
-);
+/** Every type name ("Nghị quyết", "văn bản"): group 1. */
+const TYPE_SCAN = new RegExp(`(${TYPE_ALT})${NOT_WORD_AFTER}`, 'gi');
+/** Right after a type name: "nêu trên", "này" ... (group 1). */
+const DET_AFTER = new RegExp(`\\s+(${DET_ALT})${NOT_WORD_AFTER}`, 'iy');
+/** Right after a type name: "(hành động) (số) 52" (group 1 the number). */
+const NUMBER_AFTER = new RegExp(`(?:\\s+(?:${MOD_ALT}))?(?:\\s+(?:so|s6)${NOT_WORD_AFTER})?\\s*:?\\s*(\\d{1,5})${NUMBER_END}`, 'iy');
 /** "NQ 52", "NQ57", "TT39" on the original text (case matters). */
 const ABBR_RE = new RegExp(
-  `${NOT_WORD_BEFORE}(${TYPE_ABBREVIATIONS.map((a) => a.abbr)
+  `(${TYPE_ABBREVIATIONS.map((a) => a.abbr)
     .concat(['ND', 'QD'])
     .sort((a, b) => b.length - a.length)
     .join('|')})[ \\u00a0]?(\\d{1,5})${NUMBER_END}`,
-  'gu',
+  'g',
 );
 const ABBR_NAME = new Map<string, string>(TYPE_ABBREVIATIONS.map((a) => [a.abbr, a.name]));
 ABBR_NAME.set('ND', 'Nghị định');
@@ -76,11 +85,13 @@ ABBR_NAME.set('QD', 'Quyết định');
 /** "(sau đây gọi tắt là" / ", gọi tắt là": group 1 the opener, group 2 the lead. */
 const ALIAS_RE = new RegExp(
   `([(,])\\s*(${[...ALIAS_LEADS].sort((a, b) => b.folded.length - a.folded.length).map((l) => phrase(l.folded)).join('|')})\\s*:?\\s*`,
-  'giu',
+  'gi',
 );
+/** Cheap test before the alias scan: every lead-in has "goi" or "viet tat". */
+const ALIAS_HINT = /goi\s|viet\s+tat/i;
 const ALIAS_GROUP = new Map<string, boolean>(ALIAS_LEADS.map((l) => [l.folded, l.group]));
 /** Quantifiers that make a type name plural or generic ("các Nghị quyết trên"). */
-const PLURAL_BEFORE = /(?:^|[^\p{L}])(?:cac|nhung|moi|tung|mot so|hai|ba|cac ban)\s+$/iu;
+const PLURAL_BEFORE = /(?:^|[^A-Za-z])(?:cac|nhung|moi|tung|mot so|hai|ba|cac ban)\s+$/i;
 
 const NAME_BY_FOLDED = new Map<string, ShortFormType>();
 for (const t of SHORT_FORM_TYPES) NAME_BY_FOLDED.set(t.name.toLowerCase(), t);
@@ -165,10 +176,27 @@ function validateReferences(references: unknown): asserts references is readonly
 export function resolveShortForms(text: string, references: readonly Reference[], options: ResolveOptions = {}): ShortForm[] {
   assertString(text, 'resolveShortForms', 'text');
   validateReferences(references);
-  if (text.length === 0 || references.length === 0 && !options.self?.docType) return [];
-  const folded = foldDiacritics(text);
+  const governed = options.governed;
+  return resolveInFolded(text, foldDiacritics(text), references, options, () => governed ?? []);
+}
+
+/**
+ * The same, for a caller that already holds `foldDiacritics(text)` and can
+ * compute the governed references on demand (only texts with a "<Type> này /
+ * nêu trên" need them).
+ * @internal
+ */
+export function resolveInFolded(
+  text: string,
+  folded: string,
+  references: readonly Reference[],
+  options: ResolveOptions,
+  governedOnDemand: () => readonly number[],
+): ShortForm[] {
+  if (text.length === 0 || (references.length === 0 && !options.self?.docType)) return [];
   const window = options.window ?? DEFAULT_WINDOW;
-  const governed = new Set(options.governed ?? []);
+  let governedSet: Set<number> | null = null;
+  const isGoverned = (i: number) => (governedSet ??= new Set(governedOnDemand())).has(i);
   const selfType = options.self?.docType ? lowerFold(options.self.docType) : null;
   const selfId = options.self?.id ?? null;
 
@@ -214,7 +242,7 @@ export function resolveShortForms(text: string, references: readonly Reference[]
 
   // 1. Alias definitions and their later uses.
   const aliases: Array<{ folded: string; upper: boolean; targets: number[]; from: number }> = [];
-  ALIAS_RE.lastIndex = 0;
+  ALIAS_RE.lastIndex = ALIAS_HINT.test(folded) ? 0 : folded.length;
   for (let m = ALIAS_RE.exec(folded); m !== null; m = ALIAS_RE.exec(folded)) {
     const opener = m[1];
     const lead = m[2].toLowerCase().replace(/\s+/g, ' ');
@@ -250,71 +278,97 @@ export function resolveShortForms(text: string, references: readonly Reference[]
     aliases.push({ folded: xFolded, upper: upperFirst(xStart), targets, from: xEnd });
   }
   for (const a of aliases) {
-    const re = new RegExp(`${NOT_WORD_BEFORE}${phrase(a.folded)}${NOT_WORD_AFTER}(?!\\s+(?:so|s6)${NOT_WORD_AFTER})(?!\\s*:?\\s*\\d)`, 'giu');
+    const re = new RegExp(`${phrase(a.folded)}${NOT_WORD_AFTER}(?!\\s+(?:so|s6)${NOT_WORD_AFTER})(?!\\s*:?\\s*\\d)`, 'gi');
     re.lastIndex = a.from;
     for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (start > 0 && isWordChar(folded.charCodeAt(start - 1))) continue;
       if (upperFirst(start) !== a.upper || taken.overlaps(start, end)) continue;
       const typeName = matchTypePrefix(a.folded);
       for (const t of a.targets) emit(start, end, 'alias', typeName, t);
     }
   }
 
-  // 2. "<Type> này / nêu trên / đã dẫn", "văn bản nêu trên".
-  BACK_RE.lastIndex = 0;
-  for (let m = BACK_RE.exec(folded); m !== null; m = BACK_RE.exec(folded)) {
+  // 2. In text order: "<Type> này / nêu trên / đã dẫn", "văn bản nêu trên",
+  //    and number only "Nghị quyết (số) 52"; then the abbreviations "NQ 52".
+  TYPE_SCAN.lastIndex = 0;
+  for (let m = TYPE_SCAN.exec(folded); m !== null; m = TYPE_SCAN.exec(folded)) {
     const start = m.index;
-    const end = start + m[0].length;
+    const nameEnd = start + m[0].length;
+    if (start > 0 && isWordChar(folded.charCodeAt(start - 1))) continue;
     const nameFolded = m[1].toLowerCase().replace(/\s+/g, ' ');
-    const det = m[2].toLowerCase().replace(/\s+/g, ' ');
     const anyType = nameFolded === ANY_TYPE_FOLDED;
     const t = anyType ? null : typeOf(nameFolded);
     if (!anyType && (t === null || !upperFirst(start))) continue;
-    if (taken.overlaps(start, end)) continue;
-    if (PLURAL_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) continue;
-    if (det === 'tren' && !trenEndsPhrase(folded, end)) continue;
-    const kind = BACK_DETERMINERS.find((d) => d.folded === det)?.kind ?? 'previous';
-    if (kind === 'self' && t !== null && selfType !== null && t.folded[0] === selfType) {
-      emit(start, end, 'self', t.name, null, true);
+    DET_AFTER.lastIndex = nameEnd;
+    const d = DET_AFTER.exec(folded);
+    if (d) {
+      const end = nameEnd + d[0].length;
+      const det = d[1].toLowerCase().replace(/\s+/g, ' ');
+      if (taken.overlaps(start, end)) continue;
+      if (PLURAL_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) continue;
+      if (det === 'tren' && !trenEndsPhrase(folded, end)) continue;
+      const kind = BACK_DETERMINERS.find((x) => x.folded === det)?.kind ?? 'previous';
+      if (kind === 'self' && t !== null && selfType !== null && t.folded[0] === selfType) {
+        emit(start, end, 'self', t.name, null, true);
+        continue;
+      }
+      if (kind === 'self' && anyType) continue; // "văn bản này" in a report: too vague
+      const target = resolveBack(t, start);
+      if (target !== null) emit(start, end, kind === 'self' ? 'self' : 'previous', t ? t.name : null, target);
       continue;
     }
-    if (kind === 'self' && anyType) continue; // "văn bản này" in a report: too vague
-    const target = resolveBack(t, start);
-    if (target !== null) emit(start, end, kind === 'self' ? 'self' : 'previous', t ? t.name : null, target);
-  }
-
-  // 3. Number only: "Nghị quyết (số) 52", then the abbreviations "NQ 52".
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(folded); m !== null; m = NUMBER_RE.exec(folded)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const t = typeOf(m[1]);
-    if (t === null || !upperFirst(start) || taken.overlaps(start, end)) continue;
-    const target = resolveNumber(t, m[2], start);
+    if (t === null) continue;
+    NUMBER_AFTER.lastIndex = nameEnd;
+    const n = NUMBER_AFTER.exec(folded);
+    if (!n) continue;
+    const end = nameEnd + n[0].length;
+    if (taken.overlaps(start, end)) continue;
+    const target = resolveNumber(t, n[1], start, end);
     if (target !== null) emit(start, end, 'number', t.name, target);
   }
   ABBR_RE.lastIndex = 0;
   for (let m = ABBR_RE.exec(text); m !== null; m = ABBR_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
     const name = ABBR_NAME.get(m[1]);
     const t = name ? NAME_BY_FOLDED.get(name.toLowerCase()) ?? null : null;
     if (t === null || taken.overlaps(start, end)) continue;
-    const target = resolveNumber(t, m[2], start);
+    const target = resolveNumber(t, m[2], start, end);
     if (target !== null) emit(start, end, 'number', t.name, target);
   }
 
   out.sort((a, b) => a.start - b.start || (a.target ?? -1) - (b.target ?? -1));
   return out;
 
-  /** "Nghị quyết 52": nearest earlier reference of that type and number, else nearest later. */
-  function resolveNumber(t: ShortFormType, number: string, pos: number): number | null {
+  /**
+   * "Nghị quyết 52": the nearest earlier reference of that type and number,
+   * else the nearest later one. When several documents share type and number,
+   * a date or issuer written after the short form ("Kế hoạch số 02 ngày
+   * 19/6/2025 của Ban Chỉ đạo Trung ương") picks among them.
+   */
+  function resolveNumber(t: ShortFormType, number: string, pos: number, end: number): number | null {
+    const candidates = order.filter((i) => typeMatches(t, references[i]) && sameNumber(references[i].number, number));
+    if (candidates.length === 0) return null;
+    let pool = candidates;
+    if (new Set(candidates.map((i) => references[i].id)).size > 1) {
+      const tail = readTail(folded, end);
+      const byDate = tail.date ? pool.filter((i) => references[i].date === tail.date) : [];
+      if (byDate.length > 0) pool = byDate;
+      if (tail.issuer) {
+        const byIssuer = pool.filter((i) => {
+          const iss = references[i].issuer;
+          return typeof iss === 'string' && sameIssuer(lowerFold(iss), tail.issuer as string);
+        });
+        if (byIssuer.length > 0) pool = byIssuer;
+      }
+    }
     let before: number | null = null;
     let after: number | null = null;
-    for (const i of order) {
+    for (const i of pool) {
       const r = references[i];
-      if (!typeMatches(t, r) || !sameNumber(r.number, number)) continue;
       if (r.end <= pos) before = i;
       else if (after === null && r.start >= pos) after = i;
     }
@@ -339,7 +393,7 @@ export function resolveShortForms(text: string, references: readonly Reference[]
     let pick = nearest;
     for (let c = 0; c < candidates.length; c++) {
       const i = candidates[c];
-      if (!governed.has(i)) {
+      if (!isGoverned(i)) {
         pick = i;
         break;
       }
@@ -351,15 +405,51 @@ export function resolveShortForms(text: string, references: readonly Reference[]
 
   function unnumberedMentionBetween(t: ShortFormType, from: number, to: number): boolean {
     if (to - from < 4) return false;
-    const re = new RegExp(`${NOT_WORD_BEFORE}(?:${t.folded.map(phrase).join('|')})${NOT_WORD_AFTER}`, 'giu');
+    const re = typeNameRe(t);
     re.lastIndex = from;
     for (let m = re.exec(folded); m !== null && m.index < to; m = re.exec(folded)) {
+      if (m.index > 0 && isWordChar(folded.charCodeAt(m.index - 1))) continue;
       if (!upperFirst(m.index)) continue;
       if (taken.contains(m.index)) continue;
       return true;
     }
     return false;
   }
+}
+
+const TAIL_DATE = /^[\s,]*(?:ngay|nay)?\s*(\d{1,2})\s*(?:([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})|\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))/iu;
+const TAIL_ISSUER = /^[\s,]*cua\s+([^,;:.()\n]{2,80}?)(?=\s+(?:ve|ve viec|v\/v|thuc hien|ban hanh|quy dinh)(?![\p{L}\p{N}])|\s*[,;:.()\n]|$)/iu;
+
+/** The date and issuer written right after a short form ("số 02 ngày 19/6/2025 của Ban Chỉ đạo Trung ương"). */
+function readTail(folded: string, end: number): { date: string | null; issuer: string | null } {
+  const s = folded.slice(end, end + 160);
+  const d = TAIL_DATE.exec(s);
+  let date: string | null = null;
+  let rest = s;
+  if (d) {
+    const day = Number(d[1]);
+    const month = Number(d[3] ?? d[5]);
+    const year = d[4] ?? d[6];
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+      date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    }
+    rest = s.slice(d[0].length);
+  }
+  const i = TAIL_ISSUER.exec(rest);
+  return { date, issuer: i ? i[1].toLowerCase().replace(/\s+/g, ' ').trim() : null };
+}
+
+/** One issuer name contains the other ("ban chi dao trung uong" / "ban chi dao"). */
+function sameIssuer(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+const TYPE_NAME_RE = new Map<ShortFormType, RegExp>();
+/** A global regex for one type's names (cached). */
+function typeNameRe(t: ShortFormType): RegExp {
+  let re = TYPE_NAME_RE.get(t);
+  if (!re) TYPE_NAME_RE.set(t, (re = new RegExp(`(?:${t.folded.map(phrase).join('|')})${NOT_WORD_AFTER}`, 'gi')));
+  return re;
 }
 
 /** "trên" is the determiner only when the phrase ends there ("Kế hoạch trên địa bàn" is not). */
