@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Documents from paths, for `vnref graph PATH...`: a text file, a directory
  * (recursively, its .txt and .md files, in sorted order), or a JSONL archive
