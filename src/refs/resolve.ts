@@ -209,7 +209,14 @@ export function resolveInFolded(
   for (const i of order) taken.add(references[i].start, references[i].end);
 
   const out: ShortForm[] = [];
+  /** Resolved short forms so far, by start: later back-references may point through them. */
+  const chain: Array<{ start: number; end: number; target: number; docType: string | null }> = [];
   const emit = (start: number, end: number, kind: ShortFormKind, docType: string | null, target: number | null, self = false) => {
+    if (target !== null) {
+      let lo = 0;
+      while (lo < chain.length && chain[lo].start < start) lo++;
+      chain.splice(lo, 0, { start, end, target, docType });
+    }
     out.push({
       start,
       end,
@@ -322,11 +329,17 @@ export function resolveInFolded(
     if (t === null) continue;
     NUMBER_AFTER.lastIndex = nameEnd;
     const n = NUMBER_AFTER.exec(folded);
-    if (!n) continue;
-    const end = nameEnd + n[0].length;
-    if (taken.overlaps(start, end)) continue;
-    const target = resolveNumber(t, n[1], start, end);
-    if (target !== null) emit(start, end, 'number', t.name, target);
+    if (n) {
+      const end = nameEnd + n[0].length;
+      if (taken.overlaps(start, end)) continue;
+      const target = resolveNumber(t, n[1], start, end);
+      if (target !== null) emit(start, end, 'number', t.name, target);
+      continue;
+    }
+    // A bare type name used as "the one just named": "triển khai thực hiện Nghị quyết trong toàn Đảng bộ".
+    if (taken.overlaps(start, nameEnd) || !bareBackReference(folded, start, nameEnd)) continue;
+    const target = resolveBack(t, start, BARE_WINDOW);
+    if (target !== null) emit(start, nameEnd, 'previous', t.name, target);
   }
   ABBR_RE.lastIndex = 0;
   for (let m = ABBR_RE.exec(text); m !== null; m = ABBR_RE.exec(text)) {
@@ -376,31 +389,39 @@ export function resolveInFolded(
   }
 
   /** "<Type> nêu trên": the nearest earlier document of the type, preferring the one that governs its sentence. */
-  function resolveBack(t: ShortFormType | null, pos: number): number | null {
-    const candidates: number[] = [];
+  function resolveBack(t: ShortFormType | null, pos: number, reach = window): number | null {
+    // Mentions of the type before `pos`, nearest first: full references and
+    // short forms already resolved ("Nghị quyết 52 ... thực hiện Nghị quyết trong ...").
+    const candidates: Array<{ target: number; start: number; end: number; governed: boolean }> = [];
     for (let k = lastBefore(pos); k >= 0; k--) {
       const i = order[k];
       const r = references[i];
-      if (pos - r.end > window) break;
-      if (typeMatches(t, r)) candidates.push(i);
+      if (pos - r.end > reach) break;
+      if (typeMatches(t, r)) candidates.push({ target: i, start: r.start, end: r.end, governed: isGoverned(i) });
+    }
+    for (const c of chain) {
+      if (c.end > pos || pos - c.end > reach) continue;
+      const named = c.docType !== null && t !== null ? lowerFold(c.docType) === t.folded[0] : false;
+      if (t === null || named || typeMatches(t, references[c.target])) candidates.push({ target: c.target, start: c.start, end: c.end, governed: false });
     }
     if (candidates.length === 0) return null;
+    candidates.sort((a, b) => b.end - a.end);
     const nearest = candidates[0];
     // A mention of the type between the candidate and the short form that is
     // not a citation ("Nghị quyết Đại hội ...") is the nearer antecedent: the
     // short form points to a document without a number, so leave it.
-    if (t !== null && unnumberedMentionBetween(t, references[nearest].end, pos)) return null;
+    if (t !== null && unnumberedMentionBetween(t, nearest.end, pos)) return null;
     let pick = nearest;
     for (let c = 0; c < candidates.length; c++) {
-      const i = candidates[c];
-      if (!isGoverned(i)) {
-        pick = i;
+      const x = candidates[c];
+      if (!x.governed) {
+        pick = x;
         break;
       }
       const prev = candidates[c + 1];
-      if (prev === undefined || hasSentenceBreak(text, references[prev].end, references[i].start)) break;
+      if (prev === undefined || hasSentenceBreak(text, prev.end, x.start)) break;
     }
-    return pick;
+    return pick.target;
   }
 
   function unnumberedMentionBetween(t: ShortFormType, from: number, to: number): boolean {
@@ -442,6 +463,34 @@ function readTail(folded: string, end: number): { date: string | null; issuer: s
 /** One issuer name contains the other ("ban chi dao trung uong" / "ban chi dao"). */
 function sameIssuer(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
+}
+
+/** A bare type name looks back less far than "<Type> nêu trên". */
+const BARE_WINDOW = 1200;
+/** Words that may follow a bare type name used as a back-reference (folded). */
+const BARE_FOLLOWERS = new Set(['trong', 'den', 'toi', 'duoc', 'da', 'la', 'co', 'vao', 'tai', 'cho', 'nham', 'de', 'thi', 'se', 'dang', 'van', 'cung', 'ma', 'deu', 'con', 'chua', 'khong', 'bi', 'dat']);
+/** Words before a bare type name that make it a new or unnamed document ("dự thảo Nghị quyết", "ban hành Nghị quyết"). */
+const BARE_BLOCKED_BEFORE =
+  /(?:^|[^A-Za-z])(?:du thao|ban hanh|xay dung|soan thao|trinh|de xuat|cac|nhung|mot|moi|tung|mot so|hai|ba|nhieu|hoac|va)\s+$/i;
+
+/**
+ * "Nghị quyết" with no number and no determiner is a back-reference only
+ * when the phrase ends there: next comes punctuation or a function word
+ * ("trong", "được", "đã" ...), not a name ("Nghị quyết Đại hội"), "về" or
+ * "của" (an unnamed document described), and no word before it makes it a
+ * new document ("dự thảo", "ban hành") or a plural.
+ */
+function bareBackReference(folded: string, start: number, end: number): boolean {
+  if (BARE_BLOCKED_BEFORE.test(folded.slice(Math.max(0, start - 14), start))) return false;
+  let i = end;
+  while (i < folded.length && (folded[i] === ' ' || folded[i] === '\t' || folded[i] === '\u00a0')) i++;
+  if (i >= folded.length) return true;
+  const c = folded[i];
+  if (c === ',' || c === '.' || c === ';' || c === ')') return true;
+  if (!/[a-z]/.test(c)) return false; // a capital starts a name; digits, quotes, line breaks: not sure
+  let j = i;
+  while (j < folded.length && /[a-z]/i.test(folded[j])) j++;
+  return BARE_FOLLOWERS.has(folded.slice(i, j));
 }
 
 const TYPE_NAME_RE = new Map<ShortFormType, RegExp>();

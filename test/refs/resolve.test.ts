@@ -238,3 +238,24 @@ describe('resolveShortForms: bad input', () => {
     );
   });
 });
+
+describe('resolveShortForms on the hand-written report (fixtures/aliases)', () => {
+  it('resolves every short form of the gold, and nothing else', async () => {
+    const { digestDocument } = await import('../../src/graph/document.js');
+    const { defaultExtractor } = await import('../../src/graph/build.js');
+    const text = readFileSync('fixtures/aliases/short-forms.txt', 'utf8');
+    const gold = readFileSync('fixtures/aliases/short-forms.gold.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { start: number; end: number; text: string; target: string });
+    const found = digestDocument({ text }, defaultExtractor, { shortForms: true, statedRelations: true }).shortForms;
+    expect(found.map((f) => [f.start, f.end, f.text, f.targetId])).toEqual(gold.map((g) => [g.start, g.end, g.text, g.target]));
+  });
+
+  it('a bare type name points back only when its phrase ends there', () => {
+    const text =
+      'Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị, tỉnh đã quán triệt Nghị quyết trong toàn Đảng bộ. ' +
+      'HĐND tỉnh xây dựng dự thảo Nghị quyết; Nghị quyết Đại hội XX; các Nghị quyết được ban hành; Nghị quyết về chuyển đổi số.';
+    expect(resolved(text)).toEqual([['Nghị quyết', '52-NQ/TW']]);
+  });
+});
