@@ -367,26 +367,36 @@ export function finalizeGraph(state: GraphState): FinalGraph {
     finalNodes.push({ key, attributes });
   }
 
-  const edges = new Map<string, { source: string; target: string; relation: Relation; document: boolean; count: number; evidence: EvidenceTuple[]; docs: Set<string> }>();
-  const addEdge = (source: string, target: string, relation: Relation, document: boolean, count: number, evidence: EvidenceTuple[], docs: Iterable<string>) => {
+  interface EdgeAcc {
+    source: string;
+    target: string;
+    relation: Relation;
+    document: boolean;
+    count: number;
+    evidence: EvidenceTuple[];
+    docs: string[];
+  }
+  const edges = new Map<string, EdgeAcc>();
+  const addEdge = (source: string, target: string, relation: Relation, document: boolean, count: number, evidence: EvidenceTuple[], docs: string[]) => {
     if (source === target) return;
     const key = `${source}->${target}:${relation}`;
     const o = edges.get(key);
     if (!o) {
-      edges.set(key, { source, target, relation, document, count, evidence: evidence.slice(0, k), docs: new Set(docs) });
+      edges.set(key, { source, target, relation, document, count, evidence: evidence.length > k ? evidence.slice(0, k) : evidence, docs });
       return;
     }
     o.count += count;
     o.document ||= document;
     o.evidence = [...o.evidence, ...evidence].sort(cmpTuple).slice(0, k);
-    for (const h of docs) o.docs.add(h);
+    o.docs = o.docs.concat(docs);
   };
   for (const d of state.docs.values()) {
     const source = docKey(d.hash);
+    const docs = [source];
     for (const c of d.cites) {
       const ev: EvidenceTuple[] = [];
-      for (let i = 0; i + 1 < c.evidence.length; i += 2) ev.push([d.hash, c.evidence[i], c.evidence[i + 1]]);
-      addEdge(source, final.get(c.target) ?? c.target, c.relation, true, c.count, ev, [source]);
+      for (let i = 0; i + 1 < c.evidence.length && ev.length < k; i += 2) ev.push([d.hash, c.evidence[i], c.evidence[i + 1]]);
+      addEdge(source, final.get(c.target) ?? c.target, c.relation, true, c.count, ev, docs);
     }
   }
   for (const e of state.edges.values()) {
@@ -403,7 +413,7 @@ export function finalizeGraph(state: GraphState): FinalGraph {
         stated: e.document ? 'document' : 'text',
         count: e.count,
         evidence: e.evidence.map(toEvidence),
-        documents: [...e.docs].sort(),
+        documents: e.docs.length === 1 ? [e.docs[0]] : [...new Set(e.docs)].sort(),
       },
     };
   });
