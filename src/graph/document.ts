@@ -173,7 +173,15 @@ export function digestDocument(
   const clean: Slot[] = [];
   for (const s of slots) if (clean.length === 0 || s.start >= clean[clean.length - 1].end) clean.push(s);
 
-  const analysis = analyzeRelations(text, folded, clean);
+  const analysis = analyzeRelations(
+    text,
+    folded,
+    clean,
+    clean.map((slot) => {
+      const t = slot.targets.find((x) => x >= 0);
+      return t === undefined ? null : strOrNull(sorted[t].docType);
+    }),
+  );
 
   // Keys: a yearless state id takes its date; undated, the date of the same id elsewhere in this text.
   const keyOf = refKeys(sorted);

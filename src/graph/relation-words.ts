@@ -49,6 +49,10 @@ export const RELATION_PHRASES: readonly RelationPhrase[] = [
 export const PASSIVE_BEFORE = /(?:^|[^\p{L}])(?:da\s+)?duoc\s*$/iu;
 /** After a passive relation word: the agent marker that introduces the acting document. */
 export const PASSIVE_AGENT = /^\s*(?:boi|tai|theo)(?![\p{L}\p{N}])/iu;
+/** "bởi" marks the passive even without "được" ("Nghị định A sửa đổi, bổ sung bởi Nghị định B"). */
+export const PASSIVE_BY = /^\s*(?:cac\s+)?boi(?![\p{L}\p{N}])/iu;
+/** "tại" right after "sửa đổi, bổ sung" / "thay thế" / "bãi bỏ" also marks the passive ("sửa đổi bổ sung tại Thông tư số ..."). */
+export const PASSIVE_AT = /^\s*tai(?![\p{L}\p{N}])/iu;
 
 /**
  * Words that start a new predicate between a reference and a relation word:
@@ -67,3 +71,6 @@ export const DOCUMENT_NOUN_RE =
 
 /** Words before such a noun that keep the reference as the actor: "về (việc) ban hành Kế hoạch", "phê duyệt Đề án". */
 export const NOUN_CARRIERS = /(?:^|[^\p{L}])(?:ve|ve viec|ban hanh|phe duyet)(?:\s+cac)?$/u;
+
+/** After a relation word: "theo" makes it "done as the document provides" ("thực hiện theo quy định tại"), no relation between documents. */
+export const PER_RULES = /^\s*theo(?![a-z])/i;

@@ -21,7 +21,7 @@
  */
 import type { Relation } from '../schema.js';
 import { hasItemBreak, hasSentenceBreak } from '../refs/aliases-clauses.js';
-import { DOCUMENT_NOUN_RE, NOUN_CARRIERS, PASSIVE_AGENT, PASSIVE_BEFORE, RELATION_PHRASES, SUBJECT_BREAKERS } from './relation-words.js';
+import { DOCUMENT_NOUN_RE, NOUN_CARRIERS, PASSIVE_AGENT, PASSIVE_AT, PASSIVE_BY, PER_RULES, PASSIVE_BEFORE, RELATION_PHRASES, SUBJECT_BREAKERS } from './relation-words.js';
 
 export interface Span {
   start: number;
@@ -101,6 +101,9 @@ function isSubjectTail(text: string, folded: string, from: number, to: number): 
   const f = folded.slice(from, to).toLowerCase().replace(DATE_RE, ' ').replace(PAREN_RE, ' ');
   const words = f.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.length === 0) return true;
+  // "A ... và thay thế B": a second predicate of the sentence's subject, not of A.
+  const lastWord = words[words.length - 1];
+  if (lastWord === 'va' || lastWord === 'hoac') return false;
   const ve = words.findIndex((w, i) => w === 've' || (w === 'v' && words[i + 1] === 'v'));
   const cua = words.indexOf('cua');
   if (ve >= 0) return cua < 0 || cua < ve ? true : ve <= 2;
@@ -150,13 +153,21 @@ function containsRelationWord(s: string): boolean {
 
 /**
  * Reads the relations stated between consecutive mentions. `mentions` are
- * sorted by start and do not overlap.
+ * sorted by start and do not overlap; `types[i]` is mention i's document
+ * type when known ("Luật", "Nghị định").
  */
-export function analyzeRelations(text: string, folded: string, mentions: readonly Span[]): RelationAnalysis {
+export function analyzeRelations(
+  text: string,
+  folded: string,
+  mentions: readonly Span[],
+  types: ReadonlyArray<string | null> = [],
+): RelationAnalysis {
   const n = mentions.length;
   const governor = new Int32Array(n).fill(-1);
   const governRelation: Relation[] = new Array<Relation>(n).fill('refers');
   const leadRelation: Relation[] = new Array<Relation>(n).fill('refers');
+  /** For an agent of a passive relation: the mention acted on. */
+  const patientOf = new Int32Array(n).fill(-1);
   const statements: Statement[] = [];
   const seen = new Set<string>();
   const state = (from: number, to: number, relation: Relation) => {
@@ -183,15 +194,28 @@ export function analyzeRelations(text: string, folded: string, mentions: readonl
     const P = mentions[p];
     if (rel) {
       if (!leadOk) continue;
-      const passive = PASSIVE_BEFORE.test(folded.slice(Math.max(P.end, rel.start - 12), rel.start));
+      const lead = folded.slice(rel.end, C.start);
+      // "thực hiện theo (quy định tại) B": done as B provides, not "A implements B";
+      // "sửa đổi các Nghị định hướng dẫn ... B": the unnumbered documents are what it acts on.
+      if (PER_RULES.test(lead) || unnumberedObject(lead)) continue;
+      const passive =
+        PASSIVE_BEFORE.test(folded.slice(Math.max(P.end, rel.start - 12), rel.start)) ||
+        PASSIVE_BY.test(lead) ||
+        // "A, sửa đổi bổ sung tại B": amended in B (no one amends "at" a document).
+        (PASSIVE_AT.test(lead) && (rel.relation === 'amends' || rel.relation === 'replaces' || rel.relation === 'repeals'));
       if (passive) {
-        // "A được sửa đổi, bổ sung bởi B": B acts on A.
-        if (PASSIVE_AGENT.test(folded.slice(rel.end, C.start)) && isSubjectTail(text, folded, P.end, skipPassive(folded, P.end, rel.start))) {
+        // "A (được) sửa đổi, bổ sung bởi B, C": B and C act on A.
+        if (PASSIVE_AGENT.test(lead) && isSubjectTail(text, folded, P.end, skipPassive(folded, P.end, rel.start))) {
           state(c, p, rel.relation);
+          patientOf[c] = p;
+          governor[c] = p;
+          governRelation[c] = rel.relation;
         }
         continue;
       }
-      if (!isSubjectTail(text, folded, P.end, rel.start)) continue;
+      // A capitalized relation word starts a new sentence or clause ("... ) Căn cứ Quyết định ..."):
+      // the mention before it is not its subject.
+      if (startsClause(text, rel.start) || !isSubjectTail(text, folded, P.end, rel.start)) continue;
       // The subject run: P and the mentions coordinated with it before it.
       const subjects = [p];
       if (governor[p] < 0) {
@@ -209,7 +233,15 @@ export function analyzeRelations(text: string, folded: string, mentions: readonl
     }
     // No relation word: an object coordinated with the previous object continues it.
     if (coordinationGap(folded, text, P.end, C.start, true)) {
-      if (governor[p] >= 0) {
+      if (patientOf[p] >= 0) {
+        // "... được sửa đổi, bổ sung bởi Nghị định số 08/2018/NĐ-CP, Nghị định số 95/2021/NĐ-CP";
+        // a document of another type after the agents starts a new item of an enclosing list.
+        if (types[c] && types[p] && types[c] !== types[p]) continue;
+        state(c, patientOf[p], governRelation[p]);
+        patientOf[c] = patientOf[p];
+        governor[c] = governor[p];
+        governRelation[c] = governRelation[p];
+      } else if (governor[p] >= 0) {
         const g = governor[p];
         // Every subject that acts on P acts on C too.
         for (const s of statements.filter((st) => st.to === p).map((st) => st.from)) {
@@ -223,6 +255,28 @@ export function analyzeRelations(text: string, folded: string, mentions: readonl
     }
   }
   return { governor, leadRelation, governRelation, statements };
+}
+
+/** The words between a relation word and its reference name another document without a number. */
+function unnumberedObject(lead: string): boolean {
+  const l = lead.toLowerCase();
+  DOCUMENT_NOUN_RE.lastIndex = 0;
+  for (let m = DOCUMENT_NOUN_RE.exec(l); m !== null; m = DOCUMENT_NOUN_RE.exec(l)) {
+    const rest = l.slice(m.index + m[0].length);
+    // "Quy định ban hành kèm theo Quyết định số 55/2014/QĐ-UBND" is that decision's.
+    if (/^\s*(?:ban\s+hanh\s+)?kem\s+theo\s*$/.test(rest)) continue;
+    // "Luật Đất đai số 31/2024/QH15" whose span starts at "số": the noun is its own type name.
+    if (/\bso\s*:?\s*$/.test(rest) && rest.split(/\s+/).filter(Boolean).length <= 12 && lastRelationWord(rest, 0, rest.length) === null) continue;
+    return true;
+  }
+  return false;
+}
+
+/** "Căn cứ", "Thực hiện": a relation word in title case (not all capitals: headings are) starts a clause. */
+function startsClause(text: string, at: number): boolean {
+  const c = text[at];
+  const d = text[at + 1] ?? '';
+  return c !== c.toLowerCase() && d === d.toLowerCase() && d !== d.toUpperCase();
 }
 
 /** Position of "(đã) được" before a passive relation word, so the tail check ends there. */

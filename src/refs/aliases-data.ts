@@ -93,9 +93,11 @@ export const BACK_DETERMINERS: ReadonlyArray<{ folded: string; kind: 'self' | 'p
  * After a bare "trên" the next word must end the phrase: "Kế hoạch trên địa
  * bàn" is "on the territory", not "the plan above". These words may follow
  * the determiner "trên" (folded); punctuation and the end of text may too.
+ * Folded words that are two words ("có"/"cơ" in "trên cơ sở", "thì"/"thi")
+ * are left out.
  */
 export const AFTER_TREN_OK: readonly string[] = [
-  'va', 'da', 'duoc', 'la', 'co', 'cho', 'thi', 'nham', 'de', 'voi', 'cua', 've', 'tai', 'theo',
+  'va', 'da', 'duoc', 'la', 'cho', 'nham', 'de', 'voi', 'cua', 've', 'tai', 'theo',
   'dang', 'se', 'can', 'phai', 'cung', 'nhu',
 ];
 

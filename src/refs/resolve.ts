@@ -248,7 +248,7 @@ export function resolveInFolded(
   };
 
   // 1. Alias definitions and their later uses.
-  const aliases: Array<{ folded: string; upper: boolean; targets: number[]; from: number }> = [];
+  const aliases: Array<{ folded: string; upper: boolean; targets: number[]; from: number; typeName: string }> = [];
   ALIAS_RE.lastIndex = ALIAS_HINT.test(folded) ? 0 : folded.length;
   for (let m = ALIAS_RE.exec(folded); m !== null; m = ALIAS_RE.exec(folded)) {
     const opener = m[1];
@@ -268,8 +268,21 @@ export function resolveInFolded(
     // The reference(s) named: the run just before the opener, in the same sentence.
     const k = lastBefore(m.index);
     if (k < 0) continue;
-    const first = order[k];
+    let first = order[k];
     if (m.index - references[first].end > 600 || hasSentenceBreak(text, references[first].end, m.index)) continue;
+    const xName = lowerFold(text.slice(xStart, xEnd));
+    // "Luật X số 15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14 (sau đây gọi là
+    // Luật X)": the short name repeats the name written before one of the numbers; that one it is.
+    for (let j = k; j >= 0 && !ALIAS_GROUP.get(lead); j--) {
+      const r = references[order[j]];
+      if (j < k && hasSentenceBreak(text, r.end, references[order[j + 1]].start)) break;
+      // The name may lie inside the span or just before it ("Luật Tần số vô tuyến điện số 42/2009/QH12").
+      const around = lowerFold(text.slice(Math.max(0, r.start - xName.length - 8), r.end));
+      if (xName.length >= 6 && (around.includes(`${xName} so `) || around.includes(`${xName} ${lowerFold(r.number)}`))) {
+        first = order[j];
+        break;
+      }
+    }
     const targets = [first];
     if (ALIAS_GROUP.get(lead)) {
       for (let j = k - 1; j >= 0 && targets.length < 20; j--) {
@@ -280,9 +293,15 @@ export function resolveInFolded(
       targets.reverse();
     }
     const xFolded = lowerFold(text.slice(xStart, xEnd));
-    const typeName = matchTypePrefix(xFolded);
+    // X must name a document of the type of what it names: legal text defines
+    // many other short names ("(sau đây gọi là Hiệp hội)", "(gọi chung là Chương
+    // trình)" after the Quyết định that approves it).
+    const xType = aliasType(xFolded);
+    // (A reference whose type the extractor could not tell does not contradict it.)
+    if (xType === null || !targets.every((i) => typeMatches(xType, references[i]) || (!references[i].docType && !references[i].typeCode))) continue;
+    const typeName = xType.name;
     for (const t of targets) emit(xStart, xEnd, 'alias', typeName, t);
-    aliases.push({ folded: xFolded, upper: upperFirst(xStart), targets, from: xEnd });
+    aliases.push({ folded: xFolded, upper: upperFirst(xStart), targets, from: xEnd, typeName });
   }
   for (const a of aliases) {
     const re = new RegExp(`${phrase(a.folded)}${NOT_WORD_AFTER}(?!\\s+(?:so|s6)${NOT_WORD_AFTER})(?!\\s*:?\\s*\\d)`, 'gi');
@@ -292,8 +311,7 @@ export function resolveInFolded(
       const end = start + m[0].length;
       if (start > 0 && isWordChar(folded.charCodeAt(start - 1))) continue;
       if (upperFirst(start) !== a.upper || taken.overlaps(start, end)) continue;
-      const typeName = matchTypePrefix(a.folded);
-      for (const t of a.targets) emit(start, end, 'alias', typeName, t);
+      for (const t of a.targets) emit(start, end, 'alias', a.typeName, t);
     }
   }
 
@@ -314,7 +332,7 @@ export function resolveInFolded(
       const end = nameEnd + d[0].length;
       const det = d[1].toLowerCase().replace(/\s+/g, ' ');
       if (taken.overlaps(start, end)) continue;
-      if (PLURAL_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) continue;
+      if (PLURAL_BEFORE.test(folded.slice(Math.max(0, start - 12), start)) || DRAFT_BEFORE.test(folded.slice(Math.max(0, start - 10), start))) continue;
       if (det === 'tren' && !trenEndsPhrase(folded, end)) continue;
       const kind = BACK_DETERMINERS.find((x) => x.folded === det)?.kind ?? 'previous';
       if (kind === 'self' && t !== null && selfType !== null && t.folded[0] === selfType) {
@@ -322,7 +340,11 @@ export function resolveInFolded(
         continue;
       }
       if (kind === 'self' && anyType) continue; // "văn bản này" in a report: too vague
-      const target = resolveBack(t, start);
+      // A text whose own type is unknown (no header, no heading) most often says
+      // "Nghị định này" of itself (decrees, circulars: "Nghị định này có hiệu lực
+      // ..."): not knowing, leave it rather than point at another document.
+      if (kind === 'self' && selfType === null) continue;
+      const target = resolveBack(t, start, window, issuerBefore(folded, start));
       if (target !== null) emit(start, end, kind === 'self' ? 'self' : 'previous', t ? t.name : null, target);
       continue;
     }
@@ -337,7 +359,13 @@ export function resolveInFolded(
       continue;
     }
     // A bare type name used as "the one just named": "triển khai thực hiện Nghị quyết trong toàn Đảng bộ".
-    if (taken.overlaps(start, nameEnd) || !bareBackReference(folded, start, nameEnd)) continue;
+    // In a text of that type it is the text itself ("nhiệm vụ của Kế hoạch" in a plan); in a text
+    // of unknown type it may be either: left out.
+    if (selfType === null || taken.overlaps(start, nameEnd) || !bareBackReference(folded, start, nameEnd)) continue;
+    if (t.folded[0] === selfType) {
+      emit(start, nameEnd, 'self', t.name, null, true);
+      continue;
+    }
     const target = resolveBack(t, start, BARE_WINDOW);
     if (target !== null) emit(start, nameEnd, 'previous', t.name, target);
   }
@@ -389,7 +417,7 @@ export function resolveInFolded(
   }
 
   /** "<Type> nêu trên": the nearest earlier document of the type, preferring the one that governs its sentence. */
-  function resolveBack(t: ShortFormType | null, pos: number, reach = window): number | null {
+  function resolveBack(t: ShortFormType | null, pos: number, reach = window, issuer: string | null = null): number | null {
     // Mentions of the type before `pos`, nearest first: full references and
     // short forms already resolved ("Nghị quyết 52 ... thực hiện Nghị quyết trong ...").
     const candidates: Array<{ target: number; start: number; end: number; governed: boolean }> = [];
@@ -403,6 +431,15 @@ export function resolveInFolded(
       if (c.end > pos || pos - c.end > reach) continue;
       const named = c.docType !== null && t !== null ? lowerFold(c.docType) === t.folded[0] : false;
       if (t === null || named || typeMatches(t, references[c.target])) candidates.push({ target: c.target, start: c.start, end: c.end, governed: false });
+    }
+    if (issuer !== null) {
+      // "đề nghị của Bộ Tài chính tại văn bản nêu trên": the document of that issuer.
+      const own = candidates.filter((c) => {
+        const iss = references[c.target].issuer;
+        return typeof iss === 'string' && sameIssuer(lowerFold(iss), issuer);
+      });
+      candidates.length = 0;
+      candidates.push(...own);
     }
     if (candidates.length === 0) return null;
     candidates.sort((a, b) => b.end - a.end);
@@ -460,6 +497,16 @@ function readTail(folded: string, end: number): { date: string | null; issuer: s
   return { date, issuer: i ? i[1].toLowerCase().replace(/\s+/g, ' ').trim() : null };
 }
 
+/** "dự thảo văn bản trên": a draft, not the document cited. */
+const DRAFT_BEFORE = /(?:^|[^A-Za-z])du\s+thao\s+$/i;
+const ISSUER_BEFORE = /(?:^|[^A-Za-z])cua\s+((?:[A-Za-z&]+\s+){1,9}?)(?:tai|theo)\s+$/i;
+
+/** "(đề nghị) của Bộ Tài chính tại <short form>": the issuer named for it (folded, lower-case), or null. */
+function issuerBefore(folded: string, start: number): string | null {
+  const m = ISSUER_BEFORE.exec(folded.slice(Math.max(0, start - 90), start));
+  return m ? m[1].toLowerCase().replace(/\s+/g, ' ').trim() : null;
+}
+
 /** One issuer name contains the other ("ban chi dao trung uong" / "ban chi dao"). */
 function sameIssuer(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
@@ -468,7 +515,7 @@ function sameIssuer(a: string, b: string): boolean {
 /** A bare type name looks back less far than "<Type> nêu trên". */
 const BARE_WINDOW = 1200;
 /** Words that may follow a bare type name used as a back-reference (folded). */
-const BARE_FOLLOWERS = new Set(['trong', 'den', 'toi', 'duoc', 'da', 'la', 'co', 'vao', 'tai', 'cho', 'nham', 'de', 'thi', 'se', 'dang', 'van', 'cung', 'ma', 'deu', 'con', 'chua', 'khong', 'bi', 'dat']);
+const BARE_FOLLOWERS = new Set(['trong', 'den', 'toi', 'duoc', 'da', 'la', 'co', 'vao', 'tai', 'cho', 'nham', 'de', 'se', 'dang', 'van', 'cung', 'ma', 'deu', 'con', 'chua', 'khong', 'bi', 'dat']);
 /** Words before a bare type name that make it a new or unnamed document ("dự thảo Nghị quyết", "ban hành Nghị quyết"). */
 const BARE_BLOCKED_BEFORE =
   /(?:^|[^A-Za-z])(?:du thao|ban hanh|xay dung|soan thao|trinh|de xuat|cac|nhung|mot|moi|tung|mot so|hai|ba|nhieu|hoac|va)\s+$/i;
@@ -512,15 +559,23 @@ function trenEndsPhrase(folded: string, end: number): boolean {
   return AFTER_TREN_OK.includes(folded.slice(i, j).toLowerCase());
 }
 
-/** The canonical type name an alias starts with ("Kế hoạch 01" → "Kế hoạch"), or null. */
-function matchTypePrefix(xFolded: string): string | null {
+/**
+ * The type an alias names ("Kế hoạch 01" → Kế hoạch, "các Nghị quyết của
+ * Chính phủ" → Nghị quyết, "NQ 52" → Nghị quyết), or null when it does not
+ * start with a type name.
+ */
+function aliasType(xFolded: string): ShortFormType | null {
+  const x = xFolded.replace(/^(?:cac|nhung)\s+/, '');
   let best: ShortFormType | null = null;
   let bestLen = 0;
   for (const [f, t] of TYPE_BY_FOLDED) {
-    if ((xFolded === f || xFolded.startsWith(f + ' ')) && f.length > bestLen) {
+    if ((x === f || x.startsWith(f + ' ')) && f.length > bestLen) {
       best = t;
       bestLen = f.length;
     }
   }
-  return best ? best.name : null;
+  if (best) return best;
+  const abbr = /^([a-z]{2,3})\s?\d/.exec(x);
+  const name = abbr ? [...ABBR_NAME].find(([a]) => foldDiacritics(a).toLowerCase() === abbr[1])?.[1] : undefined;
+  return name ? NAME_BY_FOLDED.get(name.toLowerCase()) ?? null : null;
 }

@@ -41,6 +41,14 @@ describe('relations stated between cited documents', () => {
     expect(stated('Nghị quyết số 23/2022/NQ-HĐND đã được thay thế bởi Nghị quyết số 05/2025/NQ-HĐND.')).toEqual([
       '05/2025/NQ-HĐND replaces 23/2022/NQ-HĐND',
     ]);
+    expect(stated('Thông tư số 13/2020/TT-BGDĐT ngày 26/5/2020, sửa đổi bổ sung tại Thông tư số 23/2024/TT-BGDĐT.')).toEqual([
+      '23/2024/TT-BGDĐT amends 13/2020/TT-BGDĐT',
+    ]);
+    // "bởi" marks it without "được"; agents coordinated after it all act.
+    expect(stated('Nghị định số 83/2014/NĐ-CP sửa đổi, bổ sung bởi Nghị định số 08/2018/NĐ-CP, Nghị định số 95/2021/NĐ-CP.')).toEqual([
+      '08/2018/NĐ-CP amends 83/2014/NĐ-CP',
+      '95/2021/NĐ-CP amends 83/2014/NĐ-CP',
+    ]);
   });
 
   it('a document named without a number carries the relation itself', () => {
@@ -61,6 +69,15 @@ describe('relations stated between cited documents', () => {
       '359-KH/TU implements 57-NQ/TW',
     ]);
     expect(stated('Sau Kế hoạch số 12/KH-UBND ngày 01/3/2025, UBND tỉnh đã thực hiện Nghị quyết số 57-NQ/TW.')).toEqual([]);
+    expect(stated('Luật Quy hoạch số 112/2025/QH15, thực hiện theo quy định tại Thông tư số 04/2023/TT-BKHĐT.')).toEqual([]);
+    expect(stated('Nghị định 225/2025/NĐ-CP sửa đổi các Nghị định hướng dẫn Luật Đấu thầu về lựa chọn nhà đầu tư Công văn 5392/BCT-ĐL.')).toEqual([]);
+    expect(
+      stated('Quyết định số 08/2023/QĐ-UBND ngày 23/02/2023 sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 55/2014/QĐ-UBND.'),
+    ).toEqual(['08/2023/QĐ-UBND amends 55/2014/QĐ-UBND']);
+    // A law named between its type and number is still the object.
+    expect(stated('Luật số 43/2024/QH15 sửa đổi, bổ sung Luật Đất đai số 31/2024/QH15.')).toEqual(['43/2024/QH15 amends 31/2024/QH15']);
+    expect(stated('Thông tư này được ban hành kèm theo Thông tư liên tịch số 17/2006/TTLT-BLĐTBXH-BTC-BYT ngày 21/11/2006 và thay thế Thông tư liên tịch số 06/2007/TTLT-BLĐTBXH-BTC-BYT.')).toEqual([]);
+    expect(stated('Mẫu theo Thông tư liên tịch số 17/2014/TTLT-BLĐTBXH-BTC ngày 01 tháng 8 năm 2014) Căn cứ Quyết định số 57/2013/QĐ-TTg.')).toEqual([]);
   });
 
   it('the citing document’s own relation: the relation word before a reference no other reference governs', () => {

@@ -48,14 +48,40 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
     expect(forms.map((f) => f.kind)).toEqual(['alias', 'alias']);
   });
 
-  it('an alias without a number ("(sau đây gọi là Đề án)") resolves every later capitalized use', () => {
+  it('an alias without a number ("(sau đây gọi là Chương trình)") resolves every later capitalized use', () => {
+    const text =
+      'Chương trình hành động số 95-CTr/TU ngày 24/01/2025 của Ban Thường vụ Tỉnh ủy về chuyển đổi số ' +
+      '(sau đây gọi là Chương trình). Các sở, ngành triển khai Chương trình theo kế hoạch; các chương trình khác chưa được xét.';
+    expect(resolved(text)).toEqual([
+      ['Chương trình', '95-CTr/TU'],
+      ['Chương trình', '95-CTr/TU'],
+    ]);
+  });
+
+  it('an alias that repeats the name written before a number names that document', () => {
+    const text =
+      'Luật Xử lý vi phạm hành chính số 15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14 (sau đây viết tắt là Luật Xử lý vi phạm hành chính). ' +
+      'Theo Luật Xử lý vi phạm hành chính, việc xử phạt được thực hiện.';
+    expect(resolved(text).map(([, id]) => id)).toEqual(['15/2012/QH13', '15/2012/QH13']);
+    const other =
+      'Quy định tại khoản 1 Điều 18a Luật Tần số vô tuyến điện số 42/2009/QH12 được sửa đổi, bổ sung bởi Luật số 09/2022/QH15 (sau đây gọi là Luật Tần số vô tuyến điện).';
+    expect(resolved(other).map(([, id]) => id)).toEqual(['42/2009/QH12']);
+  });
+
+  it('an alias that names something else than the document before it is not one', () => {
+    // The Đề án is what the Quyết định approves, not the Quyết định; a Hiệp hội is no document.
     const text =
       'Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu dân cư ' +
-      '(sau đây gọi là Đề án). Các sở, ngành triển khai Đề án theo kế hoạch; các đề án khác chưa được xét.';
-    expect(resolved(text)).toEqual([
-      ['Đề án', '06/QĐ-TTg'],
-      ['Đề án', '06/QĐ-TTg'],
-    ]);
+      '(sau đây gọi là Đề án). Theo Công văn số 12/HHNM ngày 01/02/2025 của Hiệp hội Nước mắm (sau đây gọi là Hiệp hội), Hiệp hội đề nghị.';
+    expect(resolved(text)).toEqual([]);
+  });
+
+  it('"<Type> này" in a text of articles whose own type is unknown is the text itself: left out', () => {
+    const text =
+      'Điều 1. Sửa đổi Nghị định số 73/2019/NĐ-CP ngày 05/9/2019 của Chính phủ.\nĐiều 2. Nghị định này có hiệu lực từ ngày ký; quy định tại khoản 2 Điều 1 Nghị định này áp dụng ngay.';
+    expect(resolved(text)).toEqual([]);
+    // In a report (its type known, another), "Nghị định này" is the decree it just cited.
+    expect(resolved(text, { docType: 'Báo cáo' }).map(([, id]) => id)).toEqual(['73/2019/NĐ-CP', '73/2019/NĐ-CP']);
   });
 
   it('"(gọi chung là ...)" names every reference of the run before it', () => {
@@ -103,9 +129,13 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
     ]);
   });
 
-  it('"văn bản nêu trên" is the nearest earlier document of any type', () => {
+  it('"văn bản nêu trên" is the nearest earlier document of any type (of the issuer it names)', () => {
     const text = 'UBND tỉnh ban hành Quyết định số 327/QĐ-UBND ngày 26/5/2025. Các sở triển khai văn bản nêu trên.';
     expect(resolved(text)).toEqual([['văn bản nêu trên', '327/QĐ-UBND']]);
+    const other =
+      'Theo Công văn số 4119/STC-QLN ngày 18/11/2025 của Sở Tài chính và Nghị quyết số 196/2025/QH15 của Quốc hội, như đề nghị của Sở Tài chính tại văn bản nêu trên; ' +
+      'các sở góp ý dự thảo văn bản trên; đường dẫn văn bản trên cơ sở dữ liệu.';
+    expect(resolved(other)).toEqual([['văn bản nêu trên', '4119/STC-QLN']]);
   });
 
   it('"<Type> này" is the citing document when it is of that type, else the nearest earlier one', () => {
@@ -126,8 +156,9 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
       'Nghị định số 82/2024/NĐ-CP sửa đổi, bổ sung một số điều của Nghị định số 73/2019/NĐ-CP ngày 05 tháng 9 năm 2019 của Chính phủ. Triển khai Nghị định này, UBND tỉnh giao Sở Tài chính.';
     const refs = extractReferences(text);
     const governed = refs.flatMap((r, i) => (r.id === '73/2019/NĐ-CP' ? [i] : []));
-    expect(resolveShortForms(text, refs, { governed }).map((s) => s.targetId)).toEqual(['82/2024/NĐ-CP']);
-    expect(resolveShortForms(text, refs).map((s) => s.targetId)).toEqual(['73/2019/NĐ-CP']);
+    const self = { docType: 'Báo cáo' };
+    expect(resolveShortForms(text, refs, { governed, self }).map((s) => s.targetId)).toEqual(['82/2024/NĐ-CP']);
+    expect(resolveShortForms(text, refs, { self }).map((s) => s.targetId)).toEqual(['73/2019/NĐ-CP']);
   });
 
   it('leaves generic and plural uses alone', () => {
@@ -146,7 +177,7 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
   it('works on diacritic-stripped text', () => {
     const text = 'Ke hoach so 539-KH/TU ngay 29/4/2025 cua Ban Thuong vu Tinh uy. Ke hoach nay dat ket qua; Nghi quyet 52 chua.';
     const refs = [ref(text, 'Ke hoach so 539-KH/TU', '539-KH/TU', 'Kế hoạch', 'KH', '539')];
-    expect(resolveShortForms(text, refs).map((s) => [s.text, s.targetId])).toEqual([['Ke hoach nay', '539-KH/TU']]);
+    expect(resolveShortForms(text, refs, { self: { docType: 'Báo cáo' } }).map((s) => [s.text, s.targetId])).toEqual([['Ke hoach nay', '539-KH/TU']]);
   });
 
   it('every example in the data tables resolves', () => {
@@ -159,7 +190,9 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
       const span = `${t.name} số 15/${code}-UBND`;
       const text = `Thực hiện ${span} ngày 01/01/2024 của UBND tỉnh, các sở đã triển khai. ${d.example} đã đạt kết quả.`;
       const refs = [ref(text, span, `15/${code}-UBND`, t.name, code, '15')];
-      expect(resolveShortForms(text, refs).map((s) => [s.text, s.targetId]), d.example).toEqual([[d.example, `15/${code}-UBND`]]);
+      expect(resolveShortForms(text, refs, { self: { docType: 'Báo cáo' } }).map((s) => [s.text, s.targetId]), d.example).toEqual([
+        [d.example, `15/${code}-UBND`],
+      ]);
     }
     // Abbreviations: "NQ 52" style examples resolve against a reference of their type.
     for (const a of TYPE_ABBREVIATIONS) {
@@ -177,16 +210,19 @@ describe('resolveShortForms: the forms of the grammar (docs §8)', () => {
       const text = `Thực hiện ${span} ngày 01/01/2024 của UBND tỉnh. Qua một năm, ${t.example} được triển khai.`;
       const refs = [ref(text, span, `${num}/${code ?? 'QH'}-UBND`, t.name, code, num)];
       expect(
-        resolveShortForms(text, refs).map((s) => [s.text, s.targetId]),
+        resolveShortForms(text, refs, { self: { docType: t.name === 'Báo cáo' ? 'Tờ trình' : 'Báo cáo' } }).map((s) => [s.text, s.targetId]),
         t.example,
       ).toEqual([[t.example, `${num}/${code ?? 'QH'}-UBND`]]);
     }
-    // Alias lead-ins.
+    // Alias lead-ins, each after a reference of the type its short name has.
     for (const l of ALIAS_LEADS) {
       const inner = l.example.slice(1, -1); // "(sau đây viết tắt là Nghị quyết 52)" → inner text
       const x = inner.slice(inner.indexOf(' là ') + 4);
-      const text = `Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị ${l.example} được quán triệt.`;
-      const refs = [ref(text, 'Nghị quyết số 52-NQ/TW', '52-NQ/TW', 'Nghị quyết', 'NQ', '52')];
+      const t = SHORT_FORM_TYPES.find((y) => x.replace(/^các /, '').startsWith(y.name)) ?? SHORT_FORM_TYPES[0];
+      const code = t.codes[0] ?? 'X';
+      const span = `${t.name} số 52-${code}/TW`;
+      const text = `${span} ngày 27/9/2019 của Bộ Chính trị ${l.example} được quán triệt.`;
+      const refs = [ref(text, span, `52-${code}/TW`, t.name, code, '52')];
       expect(resolveShortForms(text, refs).map((s) => s.text), l.example).toEqual([x]);
     }
   });
@@ -252,10 +288,17 @@ describe('resolveShortForms on the hand-written report (fixtures/aliases)', () =
     expect(found.map((f) => [f.start, f.end, f.text, f.targetId])).toEqual(gold.map((g) => [g.start, g.end, g.text, g.target]));
   });
 
-  it('a bare type name points back only when its phrase ends there', () => {
+  it('a bare type name points back only when its phrase ends there, and only in a text of known type', () => {
     const text =
       'Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị, tỉnh đã quán triệt Nghị quyết trong toàn Đảng bộ. ' +
       'HĐND tỉnh xây dựng dự thảo Nghị quyết; Nghị quyết Đại hội XX; các Nghị quyết được ban hành; Nghị quyết về chuyển đổi số.';
-    expect(resolved(text)).toEqual([['Nghị quyết', '52-NQ/TW']]);
+    expect(resolved(text, { docType: 'Báo cáo' })).toEqual([['Nghị quyết', '52-NQ/TW']]);
+    expect(resolved(text)).toEqual([]);
+    // In a plan, "Kế hoạch" alone is the plan itself.
+    const plan = 'Thực hiện Kế hoạch số 539-KH/TU ngày 29/4/2025, các sở triển khai nhiệm vụ của Kế hoạch. Kế hoạch được gửi các sở.';
+    expect(resolved(plan, { docType: 'Kế hoạch', id: '12/KH-UBND' })).toEqual([
+      ['Kế hoạch', '12/KH-UBND'],
+      ['Kế hoạch', '12/KH-UBND'],
+    ]);
   });
 });
