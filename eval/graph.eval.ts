@@ -13,8 +13,13 @@
  *    earlier reference of the type is the same document.
  * 3. The seed edges the issue names, and every relation the seeds state
  *    between cited documents, for reading.
+ * 4. Real administrative text without gold (/work/shared/corpus/vi-admin.txt.xz,
+ *    skipped when absent): cut into 40-paragraph pieces, how many short forms
+ *    and stated relations come out, and a fixed sample of each to read.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { prng } from '../test/graph/synthetic.js';
 import { buildCitationGraph, defaultExtractor } from '../src/graph/build.js';
 import { digestDocument } from '../src/graph/document.js';
 import { SHORT_FORM_TYPES } from '../src/refs/aliases-data.js';
@@ -168,6 +173,46 @@ function seedEdges() {
   return { issueEdges: `${present}/${want.length}`, statedEdges: stated.length, nodes: g.stats.nodes, edges: g.stats.edges };
 }
 
+const ADMIN = '/work/shared/corpus/vi-admin.txt.xz';
+
+function adminText() {
+  if (!existsSync(ADMIN)) {
+    console.log(`\n-- ${ADMIN} not here: skipped --`);
+    return null;
+  }
+  const lines = execFileSync('xz', ['-dc', ADMIN], { maxBuffer: 1 << 30 }).toString('utf8').split('\n');
+  const rand = prng(2024);
+  const kinds: Record<string, number> = {};
+  const relations: Record<string, number> = {};
+  const shortSample: string[] = [];
+  const relationSample: string[] = [];
+  let pieces = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < lines.length; i += 40) {
+    const text = lines.slice(i, i + 40).join('\n');
+    pieces++;
+    const d = digestDocument({ text }, defaultExtractor, OPTIONS);
+    for (const f of d.shortForms) {
+      const k = f.self ? 'self (the text itself)' : f.kind;
+      kinds[k] = (kinds[k] ?? 0) + 1;
+      if (!f.self && rand() < 0.15) shortSample.push(`  ${f.text.replace(/\s+/g, ' ')} → ${f.targetId}   | …${text.slice(Math.max(0, f.start - 90), f.end + 20).replace(/\s+/g, ' ')}…`);
+    }
+    for (const st of d.statements) {
+      relations[st.relation] = (relations[st.relation] ?? 0) + 1;
+      if (rand() < 0.02) relationSample.push(`  ${st.from} ${st.relation} ${st.to}   | ${text.slice(st.start, st.end).replace(/\s+/g, ' ').slice(0, 220)}`);
+    }
+  }
+  const ms = performance.now() - t0;
+  console.log(`\n-- real administrative text, no gold (${ADMIN}: ${pieces} pieces of 40 paragraphs, ${(ms / 1000).toFixed(1)} s) --`);
+  console.log(`short forms resolved: ${JSON.stringify(kinds)}`);
+  console.log(`relations stated between cited documents: ${JSON.stringify(relations)}`);
+  console.log('a sample of short forms, to read:');
+  for (const l of shortSample.slice(0, 15)) console.log(l);
+  console.log('a sample of stated relations, to read:');
+  for (const l of relationSample.slice(0, 15)) console.log(l);
+  return { pieces, shortForms: kinds, statedRelations: relations };
+}
+
 export default async function run() {
   const gold = goldAliases('clean seeds 000, 001, 002, 004', 'fixtures/gold/aliases.jsonl', SEEDS, CLEAN);
   console.log();
@@ -175,7 +220,9 @@ export default async function run() {
   const number = derived('number');
   const previous = derived('previous');
   const seeds = seedEdges();
+  const admin = adminText();
   return {
+    adminCorpus: admin,
     aliasGoldSeeds: gold,
     aliasGoldHandWritten: hand,
     derivedNumberOnly: number,

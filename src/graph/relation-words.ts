@@ -59,7 +59,7 @@ export const PASSIVE_AT = /^\s*tai(?![\p{L}\p{N}])/iu;
  * the actor of "thực hiện" is then not the reference ("Kế hoạch A; UBND tỉnh
  * đã thực hiện B"). Matched on the original text, whole words, any case.
  */
-export const SUBJECT_BREAKERS = /(?<![\p{L}\p{N}])(?:đã|đang|sẽ|để|nhằm|đồng thời|trong đó|tham mưu|đề nghị|yêu cầu|chỉ đạo các)(?![\p{L}\p{N}])/iu;
+export const SUBJECT_BREAKERS = /(?<![\p{L}\p{N}])(?:đã|đang|sẽ|để|nhằm|thì|đồng thời|trong đó|tham mưu|đề nghị|yêu cầu|chỉ đạo các)(?![\p{L}\p{N}])/iu;
 
 /**
  * Nouns naming a document without its number ("các Kế hoạch", "chương trình

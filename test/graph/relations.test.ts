@@ -69,6 +69,7 @@ describe('relations stated between cited documents', () => {
       '359-KH/TU implements 57-NQ/TW',
     ]);
     expect(stated('Sau Kế hoạch số 12/KH-UBND ngày 01/3/2025, UBND tỉnh đã thực hiện Nghị quyết số 57-NQ/TW.')).toEqual([]);
+    expect(stated('Nếu áp dụng Nghị quyết số 98/2023/QH15 ngày 24/6/2023 thì thực hiện kê khai theo mẫu ban hành kèm Thông tư số 80/2021/TT-BTC.')).toEqual([]);
     expect(stated('Luật Quy hoạch số 112/2025/QH15, thực hiện theo quy định tại Thông tư số 04/2023/TT-BKHĐT.')).toEqual([]);
     expect(stated('Nghị định 225/2025/NĐ-CP sửa đổi các Nghị định hướng dẫn Luật Đấu thầu về lựa chọn nhà đầu tư Công văn 5392/BCT-ĐL.')).toEqual([]);
     expect(
