@@ -78,7 +78,7 @@ export default async function run() {
   const states = shards.map((s) => s.internalState);
   t = performance.now();
   let merged: GraphState = emptyState(states[0].maxEvidence);
-  for (const s of states) mergeInto(merged, s);
+  for (const s of states) mergeInto(merged, s, true); // the shards are dropped afterwards: consume them
   const mergeMs = performance.now() - t;
   shards.length = 0;
   states.length = 0;

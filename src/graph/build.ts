@@ -136,7 +136,8 @@ export class CitationGraphBuilder {
    */
   merge(other: CitationGraphBuilder | CitationGraph | GraphState | GraphStateData | { attributes?: { state?: unknown } }): this {
     const source = toState(other, 'CitationGraphBuilder.merge');
-    mergeInto(this.#state, source === this.#state ? mergeStates(source, emptyState(source.maxEvidence)) : source);
+    if (source === this.#state) mergeInto(this.#state, mergeStates(source, emptyState(source.maxEvidence)), true);
+    else mergeInto(this.#state, source, !isOwned(other)); // a state read from JSON here is ours
     return this;
   }
 
@@ -159,6 +160,11 @@ export class CitationGraphBuilder {
   get internalState(): GraphState {
     return this.#state;
   }
+}
+
+/** A part the caller keeps (its state must not be consumed). */
+function isOwned(p: unknown): boolean {
+  return p instanceof CitationGraphBuilder || p instanceof CitationGraph || isGraphState(p);
 }
 
 function isGraphState(x: unknown): x is GraphState {
@@ -209,9 +215,10 @@ export function buildCitationGraph(documents: Iterable<GraphInput>, options?: Ci
 export function mergeCitationGraphs(
   ...parts: Array<CitationGraphBuilder | CitationGraph | GraphStateData | { attributes?: { state?: unknown } }>
 ): CitationGraph {
-  const states = parts.map((p, i) => toState(p, `mergeCitationGraphs (part ${i + 1})`));
-  const state = emptyState(states.length > 0 ? Math.min(...states.map((s) => s.maxEvidence)) : DEFAULT_MAX_EVIDENCE);
-  for (const s of states) mergeInto(state, s);
+  const states = parts.map((p, i) => ({ state: toState(p, `mergeCitationGraphs (part ${i + 1})`), fresh: !isOwned(p) }));
+  const state = emptyState(states.length > 0 ? Math.min(...states.map((s) => s.state.maxEvidence)) : DEFAULT_MAX_EVIDENCE);
+  // States read from JSON here are ours to consume; the caller's graphs and builders are copied.
+  for (const s of states) mergeInto(state, s.state, s.fresh);
   return new CitationGraph(state);
 }
 

@@ -273,9 +273,11 @@ function trimCites(cites: DocCite[], k: number): DocCite[] {
 /**
  * Merges `source` into `target` in place (`target` must be owned by the
  * caller; `source` is not changed, and nothing of it is shared afterwards
- * except immutable document entries).
+ * except immutable document entries). With `consume`, the caller gives
+ * `source` up: its nodes and edges move into `target` instead of being
+ * copied (much less work and garbage when folding many shards).
  */
-export function mergeInto(target: GraphState, source: GraphState): GraphState {
+export function mergeInto(target: GraphState, source: GraphState, consume = false): GraphState {
   const k = Math.min(target.maxEvidence, source.maxEvidence);
   if (k < target.maxEvidence) shrinkEvidence(target, k);
   target.duplicates += source.duplicates;
@@ -293,13 +295,17 @@ export function mergeInto(target: GraphState, source: GraphState): GraphState {
   }
   for (const [key, c] of source.cited) {
     let o = target.cited.get(key);
+    if (!o && consume && k >= source.maxEvidence) {
+      target.cited.set(key, c);
+      continue;
+    }
     if (!o) target.cited.set(key, (o = newCited(c.id, c.family)));
     addCited(o, c, k);
   }
   for (const [key, e] of source.edges) {
     const o = target.edges.get(key);
     if (!o) {
-      target.edges.set(key, { ...e, evidence: e.evidence.slice(0, k), docs: new Map(e.docs) });
+      target.edges.set(key, consume && k >= source.maxEvidence ? e : { ...e, evidence: e.evidence.slice(0, k), docs: new Map(e.docs) });
       continue;
     }
     o.count += e.count;
