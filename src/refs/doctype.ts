@@ -46,8 +46,6 @@ const BY_NAME = new Map<string, DocTypeName>(DOC_TYPE_NAMES.map((e) => [e.name, 
 const ABBREVIATIONS = new Map<string, DocTypeName>();
 for (const [abbr, name] of Object.entries(DOC_TYPE_ABBREVIATIONS)) ABBREVIATIONS.set(abbr, BY_NAME.get(name)!);
 
-const MODIFIERS: string[][] = TYPE_MODIFIERS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
-const NOT_DOCUMENT: string[][] = NOT_DOCUMENT_NOUNS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
 
 /** The type entry for a canonical name ("Kế hoạch"). */
 export function docTypeByName(name: string): DocTypeName | undefined {
@@ -82,25 +80,46 @@ function phraseEndingAt(text: string, pos: number, phrase: readonly string[], li
   return p;
 }
 
-/** A type name ending at `pos` (read backwards): its entry and start, or null. Upper-case abbreviations too. */
-function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
-  const t = tokenBefore(text, pos, limit);
-  if (!t || t.kind !== WORD) return null;
+/** A type name whose last word is the token `t` (read backwards from it): its entry and start, or null. Upper-case abbreviations too. */
+function typeNameEndingWith(text: string, t: Tok, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+  if (t.kind !== WORD) return null;
   const forms = BY_LAST.get(t.key);
   if (forms) {
     for (const f of forms) {
-      const s = phraseEndingAt(text, pos, f.words, limit);
+      const s = f.words.length === 1 ? t.start : phraseEndingAt(text, t.start, f.words.slice(0, -1), limit);
       if (s >= 0) return { entry: f.entry, start: s, abbr: false };
     }
   }
   // "NĐ", "QĐ", "CTr": written in capitals (official case).
-  if (t.end - t.start <= 4) {
-    const raw = text.slice(t.start, t.end).replace(/\u00d0/g, 'Đ');
-    const e = ABBREVIATIONS.get(raw);
+  if (t.cap && t.end - t.start <= 4) {
+    const e = ABBREVIATIONS.get(text.slice(t.start, t.end).replace(/\u00d0/g, 'Đ'));
     if (e) return { entry: e, start: t.start, abbr: true };
   }
   return null;
 }
+
+/** A type name ending at `pos`: its entry and start, or null. */
+function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+  const t = tokenBefore(text, pos, limit);
+  return t ? typeNameEndingWith(text, t, limit) : null;
+}
+
+/** Phrases (folded words) indexed by their last word. */
+function byLastWord(list: readonly string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of list) {
+    const words = fold(p).split(' ');
+    const last = words[words.length - 1];
+    (m.get(last) ?? m.set(last, []).get(last)!).push(words);
+  }
+  for (const l of m.values()) l.sort((a, b) => b.length - a.length);
+  return m;
+}
+
+const MODIFIERS = byLastWord(TYPE_MODIFIERS);
+const NOT_DOCUMENT = byLastWord(NOT_DOCUMENT_NOUNS);
+/** Last words of the types a title may follow (Luật, Bộ luật, Pháp lệnh, Hiến pháp). */
+const TITLED_LAST = new Set(DOC_TYPE_NAMES.filter((e) => e.titled).flatMap((e) => e.forms.map((f) => fold(f).split(' ').pop()!)));
 
 export interface Before {
   /** Where the reference's span starts: the type name, else "số", else the number. */
@@ -159,16 +178,18 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   }
 
   // The word(s) right before: a type name, possibly followed by a modifier or a title.
-  const direct = typeNameEndingAt(text, p, limit);
+  const last = tokenBefore(text, p, limit);
+  if (!last || last.kind !== WORD) return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
+  const direct = typeNameEndingWith(text, last, limit);
   if (direct) {
     return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
   }
   // Not a document: "Mẫu số", "Phụ lục số".
-  for (const words of NOT_DOCUMENT) {
+  for (const words of NOT_DOCUMENT.get(last.key) ?? []) {
     if (phraseEndingAt(text, p, words, limit) >= 0) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
   }
   // A modifier between the type name and "số": "Kế hoạch hành động số".
-  for (const words of MODIFIERS) {
+  for (const words of MODIFIERS.get(last.key) ?? []) {
     const s = phraseEndingAt(text, p, words, limit);
     if (s < 0) continue;
     const named = typeNameEndingAt(text, s, limit);
@@ -176,16 +197,19 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   }
   // A title: "Luật Quản lý thuế số 38/2019/QH14", only with "số" and for titled types.
   if (hasSo) {
-    let q = p;
-    for (let k = 0; k < MAX_TITLE_WORDS; k++) {
-      const t = tokenBefore(text, q, limit);
-      if (!t || t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
-      const named = typeNameEndingAt(text, t.start, limit);
-      if (named && !named.abbr) {
-        if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
-        break;
+    let t: Tok | null = last;
+    for (let k = 0; k < MAX_TITLE_WORDS && t; k++) {
+      if (t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
+      const prev = tokenBefore(text, t.start, limit);
+      if (!prev || prev.kind !== WORD) break;
+      if (TITLED_LAST.has(prev.key) || BY_LAST.has(prev.key)) {
+        const named = typeNameEndingWith(text, prev, limit);
+        if (named && !named.abbr) {
+          if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
+          break;
+        }
       }
-      q = t.start;
+      t = prev;
     }
   }
   return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };

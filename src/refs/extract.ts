@@ -27,7 +27,7 @@ import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js'
 import { locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
-import { listIssuer, listItemLead, listRelation } from './lists.js';
+import { ListContext, listItemLead } from './lists.js';
 import { relationBefore } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
@@ -72,6 +72,12 @@ function gluedToWord(text: string, numStart: number): boolean {
   if (numStart === 0 || !isLetter(text.charCodeAt(numStart - 1))) return false;
   const t = tokenBefore(text, numStart);
   return !(t && t.kind === WORD && t.end === numStart && (t.key === 'so' || t.key === 's'));
+}
+
+/** End of a bracketed unit code right after `pos` ("(C11)", "( X11-X14 )"), or -1. */
+function unitInBrackets(text: string, pos: number): number {
+  const m = /^[ \t\u00a0]*\([ \t\u00a0]*[A-ZĐ][A-ZĐ0-9]*(?:[ \t\u00a0]*[-,;][ \t\u00a0]*[A-ZĐ][A-ZĐ0-9]*){0,3}[ \t\u00a0]*\)/u.exec(text.slice(pos, pos + 40));
+  return m ? pos + m[0].length : -1;
 }
 
 /** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list. */
@@ -148,14 +154,24 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       docType = typeFromCode(sym) ?? 'Công văn';
     }
     // Date and issuer after the symbol.
-    let tail = sym.end;
-    const date = issueDateAfter(text, sym.end);
+    let tail = sym.end + sym.footnote.length;
+    let date = issueDateAfter(text, tail);
+    if (!date) {
+      // A unit code in brackets between symbol and date: "06/2009/TT-BCA (C11) ngày 11/3/2009".
+      const after = unitInBrackets(text, tail);
+      if (after > 0) date = issueDateAfter(text, after);
+    }
     if (date) tail = date.end;
     let issuer = issuerAfter(text, tail);
     let issuerVia: IssuerVia | null = null;
     if (issuer) {
       issuerVia = 'cua';
       tail = issuer.end;
+      // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.
+      if (!date) {
+        date = issueDateAfter(text, tail);
+        if (date) tail = date.end;
+      }
     } else {
       issuer = issuerBefore(text, before.spanStart);
       if (issuer) issuerVia = 'before';
@@ -191,22 +207,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       found[j - 1].issuerVia = 'run';
     }
   }
-  const starts = found.map((f) => f.start);
-  const refAt = (p: number): boolean => {
-    const k = lowerBound(starts, p);
-    return k < starts.length && starts[k] === p;
-  };
-  // Page-broken spans hold other references: look them up by start.
-  const spanStartOf = (p: number): number => {
-    let k = lowerBound(starts, p + 1) - 1;
-    // Spans do not nest except around a page break's footnotes: check the few before.
-    for (let guard = 0; k >= 0 && guard < 8; k--, guard++) if (found[k].start <= p && p < found[k].end) return found[k].start;
-    return p;
-  };
-  const firstRefIn = (from: number, to: number): number => {
-    const k = lowerBound(starts, from);
-    return k < starts.length && starts[k] < to ? starts[k] : -1;
-  };
+  const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) });
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const prev = i > 0 && linked[i] ? found[i - 1] : null;
@@ -219,7 +220,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     const lead = f.header ? null : listItemLead(text, f.start);
     // "X ban hành A; B; C", "X ban hành các Nghị quyết ...; trong đó, A".
     if (!f.issuer && lead !== null) {
-      const x = listIssuer(text, f.start, f.docType, refAt, spanStartOf);
+      const x = lists.listIssuer(f.start, f.docType);
       if (x) {
         f.issuer = x;
         f.issuerVia = 'list';
@@ -227,7 +228,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     }
     // Relation: its own clause's, else its run's, else the list head's.
     if (f.relation === null) f.relation = prev?.relation ?? null;
-    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = listRelation(text, f.start, firstRefIn, spanStartOf);
+    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = lists.listRelation(f.start);
   }
 
   const out: Reference[] = [];
@@ -294,16 +295,4 @@ function parseOptions(options: ExtractOptions) {
     throw new TypeError(`extractReferences: argument "${path}": ${issue.message}`);
   }
   return r.data;
-}
-
-/** Index of the first element >= x in a sorted array. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

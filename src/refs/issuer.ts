@@ -102,9 +102,25 @@ export interface IssuerMatch {
 
 /** Normalizes an issuer as written: whitespace runs to one space, NFC, new tone style ("Tỉnh uỷ" → "Tỉnh ủy"). */
 export function issuerText(raw: string): string {
+  let v = ISSUER_MEMO.get(raw);
+  if (v === undefined) {
+    v = issuerTextUncached(raw);
+    if (ISSUER_MEMO.size >= 4096) ISSUER_MEMO.clear();
+    ISSUER_MEMO.set(raw, v);
+  }
+  return v;
+}
+
+const ISSUER_MEMO = new Map<string, string>();
+
+function issuerTextUncached(raw: string): string {
   const nfc = raw.replace(/\s+/g, ' ').trim().normalize('NFC');
+  // Only an open oa/oe/uy with the mark on its second vowel is written differently in the old style.
+  if (!OLD_STYLE.test(nfc)) return nfc;
   return nfc.replace(/\p{L}+/gu, (w) => placeTone(w, 'new'));
 }
+
+const OLD_STYLE = /[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]/u;
 
 /**
  * Reads the name of a body starting at the token `toks[0]`; returns the
