@@ -132,6 +132,12 @@ export interface Before {
   notDocument: boolean;
   /** "Số" at a line start: the shape of a document's own header line. */
   headerLike: boolean;
+  /**
+   * A type name one or two plain words before "số" ("Kế hoạch thanh tra số
+   * 1505/KH-TTCP"): it names the document only when the symbol's type code
+   * agrees, which the caller checks.
+   */
+  gapType?: { entry: DocTypeName; start: number };
 }
 
 /** "số" as written, folded, or as OCR leaves it ("s6", "s0"). */
@@ -143,6 +149,8 @@ function isSoWord(t: Tok): boolean {
 const MAX_TITLE_WORDS = 12;
 /** Words a title cannot contain: they start a new phrase. */
 const TITLE_BREAKERS = new Set(['cua', 've', 'ngay', 'tai', 'theo', 'so', 'thuc', 'trien', 'va', 'cac', 'nay', 'tren']);
+/** Words that cannot stand between a type name and "số" either. */
+const GAP_BREAKERS = new Set([...TITLE_BREAKERS, 'hien', 'khai', 'ban', 'hanh', 'duoc', 'da', 'la', 'thang', 'nam', 'do', 'cho', 'voi', 'trong']);
 
 /**
  * Reads what stands before the number that starts at `numStart`. `limit`
@@ -195,6 +203,19 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
     const named = typeNameEndingAt(text, s, limit);
     if (named) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
   }
+  // One or two plain words between a type name and "số": kept aside for the caller to check against the code.
+  let gapType: Before['gapType'];
+  if (hasSo && !last.cap && !GAP_BREAKERS.has(last.key)) {
+    const w2 = tokenBefore(text, last.start, limit);
+    if (w2 && w2.kind === WORD) {
+      const named = typeNameEndingWith(text, w2, limit);
+      if (named && !named.abbr) gapType = { entry: named.entry, start: named.start };
+      else if (!w2.cap && !GAP_BREAKERS.has(w2.key)) {
+        const named2 = typeNameEndingAt(text, w2.start, limit);
+        if (named2 && !named2.abbr) gapType = { entry: named2.entry, start: named2.start };
+      }
+    }
+  }
   // A title: "Luật Quản lý thuế số 38/2019/QH14", only with "số" and for titled types.
   if (hasSo) {
     let t: Tok | null = last;
@@ -212,5 +233,5 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
       t = prev;
     }
   }
-  return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
+  return { spanStart, typeName: null, hasSo, notDocument: false, headerLike, gapType };
 }

@@ -27,7 +27,8 @@ import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js'
 import { locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
-import { ListContext, listItemLead } from './lists.js';
+import { LineBounds } from './lines.js';
+import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
 import { relationBefore } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
@@ -80,14 +81,15 @@ function unitInBrackets(text: string, pos: number): number {
   return m ? pos + m[0].length : -1;
 }
 
-/** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list. */
-function joined(text: string, from: number, to: number): boolean {
+/** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list (not across a paragraph). */
+function joined(text: string, from: number, to: number, paragraphs: boolean): boolean {
   if (to < from) return false;
   let p = to;
   let words = 0;
   while (p > from) {
     const t = tokenBefore(text, p, from);
     if (!t) break;
+    if (paragraphs && t.newlines > 0) return false;
     if (t.kind === PUNCT) {
       if (t.key !== ',' && t.key !== ';') return false;
     } else if (t.kind === WORD) {
@@ -122,6 +124,9 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   const n = text.length;
   if (n === 0) return [];
   const header = locateHeaderNumber(text);
+  // Line breaks end paragraphs (web text) or wrap lines inside sentences (PDF text): readers stop at the former.
+  const paragraphs = linesAreParagraphs(text);
+  const line = new LineBounds(text);
   const found: Found[] = [];
   let pos = 0;
   let lastEnd = 0;
@@ -131,7 +136,8 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     pos = a + 1;
     const numStart = numberStartBefore(text, a);
     if (numStart < 0 || numStart < lastEnd || gluedToWord(text, numStart)) continue;
-    const before = readBefore(text, numStart, lastEnd);
+    const lineStart = paragraphs ? line.startOf(numStart) : 0;
+    const before = readBefore(text, numStart, Math.max(lastEnd, lineStart));
     const sym = parseSymbol(text, numStart, before.typeName !== null || before.hasSo);
     if (!sym) continue;
     if (before.notDocument) {
@@ -143,6 +149,11 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       pos = Math.max(pos, sym.end);
       lastEnd = sym.end;
       continue;
+    }
+    // "Kế hoạch thanh tra số 1505/KH-TTCP": a type name a word or two before "số" counts when the code agrees.
+    if (!before.typeName && before.gapType && sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode)) {
+      before.typeName = before.gapType.entry;
+      before.spanStart = before.gapType.start;
     }
     const entry = before.typeName;
     let docType: string | null = null;
@@ -162,7 +173,8 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       if (after > 0) date = issueDateAfter(text, after);
     }
     if (date) tail = date.end;
-    let issuer = issuerAfter(text, tail);
+    const stop = paragraphs ? line.endOf(tail) : n;
+    let issuer = issuerAfter(text, tail, stop);
     let issuerVia: IssuerVia | null = null;
     if (issuer) {
       issuerVia = 'cua';
@@ -173,7 +185,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
         if (date) tail = date.end;
       }
     } else {
-      issuer = issuerBefore(text, before.spanStart);
+      issuer = issuerBefore(text, before.spanStart, lineStart);
       if (issuer) issuerVia = 'before';
     }
     found.push({
@@ -185,7 +197,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer,
       issuerVia,
       tail,
-      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart),
+      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart, lineStart),
       docType,
       typeAgrees,
       header: isHeader,
@@ -198,16 +210,19 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   }
 
   // Lists: a reference joined to the one before by ",", ";", "và" shares its list.
-  const linked: boolean[] = found.map((f, i) => i > 0 && !found[i - 1].sym.pageBreak && joined(text, found[i - 1].tail, f.start));
-  // "của X" closing a run applies back to the references of the run that have no issuer.
+  const linked: boolean[] = found.map((f, i) => i > 0 && !found[i - 1].sym.pageBreak && joined(text, found[i - 1].tail, f.start, paragraphs));
+  // "của X" closing a run applies back to the references of the run that have no issuer, as far as
+  // they carry the same issuer code ("Luật ... số 31/2024/QH15, Nghị định số 151/2025/NĐ-CP ... của
+  // Chính phủ": the Luật is not the Chính phủ's).
   for (let i = found.length - 1; i > 0; i--) {
     if (found[i].issuerVia !== 'cua' && found[i].issuerVia !== 'run') continue;
-    for (let j = i; j > 0 && linked[j] && !found[j - 1].issuer; j--) {
+    const code = found[i].sym.issuerCode;
+    for (let j = i; j > 0 && linked[j] && !found[j - 1].issuer && found[j - 1].sym.issuerCode === code; j--) {
       found[j - 1].issuer = found[i].issuer;
       found[j - 1].issuerVia = 'run';
     }
   }
-  const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) });
+  const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const prev = i > 0 && linked[i] ? found[i - 1] : null;

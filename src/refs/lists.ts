@@ -26,6 +26,12 @@ import { NUM, PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from
 
 /** How far back a sentence start is looked for. */
 const SENTENCE_REACH = 2500;
+/**
+ * Longest stretch without a reference inside a list: items of one list
+ * follow each other closely; a longer gap means the "sentence" is really
+ * several paragraphs without final punctuation (web-scraped text).
+ */
+const MAX_ITEM_GAP = 800;
 
 /** Skips back over list markers ("(2)", "a)") and opening quotes before `pos`. */
 function skipMarkersBack(text: string, pos: number): number {
@@ -64,9 +70,13 @@ export function listItemLead(text: string, start: number): ';' | ':' | ',' | 'va
   return null;
 }
 
-/** A sentence boundary ends at `i` (exclusive): ". ", "! ", "? ", or a bullet opening a line. */
-function boundaryAt(text: string, i: number): boolean {
+/**
+ * A sentence boundary ends at `i` (exclusive): ". ", "! ", "? ", a bullet
+ * opening a line, or any line break when lines are paragraphs.
+ */
+function boundaryAt(text: string, i: number, paragraphs: boolean): boolean {
   const c = text.charCodeAt(i);
+  if (paragraphs && isLineBreak(c)) return true;
   if (c === 46 || c === 33 || c === 63) return i + 1 < text.length && isSpace(text.charCodeAt(i + 1));
   if (c === 45 || c === 43 || c === 0x2022 || c === 0x2013) {
     let j = i - 1;
@@ -110,9 +120,14 @@ export class ListContext {
   /** maxEnd[k]: the largest end among spans 0..k (a span broken by a page holds others). */
   private readonly maxEnd: Int32Array;
 
+  /**
+   * @param paragraphs the text's line breaks end paragraphs (see {@link linesAreParagraphs});
+   *   otherwise they wrap lines inside sentences (text from PDF).
+   */
   constructor(
     private readonly text: string,
     private readonly spans: Spans,
+    private readonly paragraphs = false,
   ) {
     this.maxEnd = new Int32Array(spans.ends.length);
     let m = 0;
@@ -123,6 +138,18 @@ export class ListContext {
   refAt(pos: number): boolean {
     const k = lowerBound(this.spans.starts, pos);
     return k < this.spans.starts.length && this.spans.starts[k] === pos;
+  }
+
+  /** Whether references follow each other from `from` to `to` with no gap longer than MAX_ITEM_GAP. */
+  private chained(from: number, to: number): boolean {
+    let p = from;
+    let k = lowerBound(this.spans.starts, from);
+    while (k < this.spans.starts.length && this.spans.starts[k] < to) {
+      if (this.spans.starts[k] - p > MAX_ITEM_GAP) return false;
+      p = Math.max(p, this.spans.ends[k]);
+      k++;
+    }
+    return to - p <= MAX_ITEM_GAP;
   }
 
   /** Start of the first reference in [from, to), or -1. */
@@ -162,7 +189,7 @@ export class ListContext {
           continue;
         }
       }
-      if (boundaryAt(text, i)) {
+      if (boundaryAt(text, i, this.paragraphs)) {
         found = i + 1;
         break;
       }
@@ -195,7 +222,7 @@ export class ListContext {
           segEnd = i;
           break;
         }
-        if (i > s && boundaryAt(text, i)) break;
+        if (i > s && boundaryAt(text, i, this.paragraphs)) break;
       }
       inf = { segEnd, sites: [], sitesTo: s };
       this.sentences.set(s, inf);
@@ -211,7 +238,7 @@ export class ListContext {
   listRelation(refStart: number): Relation | null {
     const s = this.sentenceStart(refStart);
     const inf = this.info(s);
-    if (inf.segEnd < 0 || inf.segEnd >= refStart) return null;
+    if (inf.segEnd < 0 || inf.segEnd >= refStart || !this.chained(inf.segEnd, refStart)) return null;
     if (inf.head === undefined) {
       const r = this.firstRefIn(s, inf.segEnd);
       inf.head = firstRelationIn(this.text, s, r >= 0 ? r : inf.segEnd);
@@ -230,12 +257,18 @@ export class ListContext {
     const inf = this.info(s);
     this.readSites(inf, refStart);
     let best: IssuerMatch | null = null;
+    let bestAt = -1;
     for (const site of inf.sites) {
       if (site.at > refStart) break;
-      if (site.objectRef >= 0 && site.objectRef < refStart) best = site.issuer;
-      else if (site.objectRef < 0 && (site.objectGeneric || site.objectType === docType)) best = site.issuer;
+      if (site.objectRef >= 0 && site.objectRef < refStart) {
+        best = site.issuer;
+        bestAt = site.at;
+      } else if (site.objectRef < 0 && (site.objectGeneric || site.objectType === docType)) {
+        best = site.issuer;
+        bestAt = site.at;
+      }
     }
-    return best;
+    return best && this.chained(bestAt, refStart) ? best : null;
   }
 
   /** Reads the "ban hành" sites of a sentence up to `to`. */
@@ -282,4 +315,35 @@ export function lowerBound(a: readonly number[], x: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Whether the text's line breaks end paragraphs (most lines end with
+ * punctuation: text from the web or a word processor) rather than wrap lines
+ * mid-sentence (text from PDF, where about one line in five does). Reads the
+ * first 200 non-empty lines.
+ */
+export function linesAreParagraphs(text: string): boolean {
+  let lines = 0;
+  let ended = 0;
+  let last = -1;
+  let nonSpace = false;
+  const n = text.length;
+  for (let i = 0; i <= n && lines < 200; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (nonSpace) {
+        lines++;
+        const e = text.charCodeAt(last);
+        if (e === 46 || e === 59 || e === 58 || e === 33 || e === 63 || e === 41 || e === 34 || e === 0x201d) ended++;
+      }
+      nonSpace = false;
+      continue;
+    }
+    if (!isSpace(c)) {
+      nonSpace = true;
+      last = i;
+    }
+  }
+  return lines >= 3 && ended * 2 >= lines;
 }
