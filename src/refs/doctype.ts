@@ -141,8 +141,13 @@ export interface Before {
 }
 
 /** "số" as written, folded, or as OCR leaves it ("s6", "s0"). */
-function isSoWord(t: Tok): boolean {
-  return t.kind === WORD && (t.key === 'so' || t.key === 's');
+function isSoWord(t: Tok, text: string): boolean {
+  if (t.kind !== WORD) return false;
+  if (t.key === 's') return true;
+  if (t.key !== 'so') return false;
+  // Folded "so" is also "sổ" (a register), "sợ"...: with a diacritic, only "số" (or "sô", tone lost).
+  const v = text.charCodeAt(t.start + 1);
+  return v === 0x6f || v === 0x4f || v === 0xf4 || v === 0xd4 || v === 0x1ed1 || v === 0x1ed0;
 }
 
 /** Titles of laws and codes may stand between the name and "số" (up to this many words). */
@@ -166,7 +171,7 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
     let t = tokenBefore(text, p, limit);
     if (t && t.kind === PUNCT && t.key === ':') {
       const u = tokenBefore(text, t.start, limit);
-      if (u && isSoWord(u)) t = u;
+      if (u && isSoWord(u, text)) t = u;
       else break;
     }
     if (t && t.kind === NUM && guard === 0) {
@@ -175,7 +180,7 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
       if (u && u.kind === WORD && u.key === 's' && u.end === t.start && t.key.length === 1) t = { ...u, end: t.end };
       else break;
     }
-    if (!t || !isSoWord(t)) break;
+    if (!t || !isSoWord(t, text)) break;
     hasSo = true;
     spanStart = t.start;
     p = t.start;

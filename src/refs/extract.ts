@@ -103,7 +103,7 @@ function joined(text: string, from: number, to: number, paragraphs: boolean): bo
 function confidenceOf(f: Found): number {
   let c = 0.97;
   const s = f.sym;
-  if (s.family === 'state' && s.groups.length === 1) c -= 0.2;
+  if (s.family === 'state' && s.groups.length === 1) c -= 0.1;
   if (s.unknownCodes > 0) c -= s.unknownCodes >= s.groups.length ? 0.25 : 0.05 * s.unknownCodes;
   if (!f.before.typeName && !f.before.hasSo) c -= 0.08;
   if (!f.typeAgrees) c -= 0.25;
@@ -130,6 +130,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   const found: Found[] = [];
   let pos = 0;
   let lastEnd = 0;
+  let lastFormEnd = -1;
   for (;;) {
     const a = nextAnchor(text, pos);
     if (a < 0) break;
@@ -140,7 +141,9 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     const before = readBefore(text, numStart, Math.max(lastEnd, lineStart));
     const sym = parseSymbol(text, numStart, before.typeName !== null || before.hasSo);
     if (!sym) continue;
-    if (before.notDocument) {
+    // A form's number ("Mẫu số 05/DS-TNCN"), and the items listed after it ("mẫu số 01/TB-KTDL, 02/TB-KTDL").
+    if (before.notDocument || (!before.typeName && lastFormEnd >= 0 && joined(text, lastFormEnd, before.spanStart, paragraphs))) {
+      lastFormEnd = sym.end;
       pos = sym.pageBreak ? pos : Math.max(pos, sym.end);
       continue;
     }

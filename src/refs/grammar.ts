@@ -31,8 +31,8 @@ export const PARTS = {
   nl: /\r\n?|[\n\u000b\u000c\u0085\u2028\u2029]/,
   dash: /[-\u2010-\u2015\u2212\ufe63\uff0d]/,
   slash: /[/\u2044\u2215\uff0f]/,
-  /** The number: 1 to 5 digits ("05", "1282"), maybe a one-letter suffix ("30a", "08.a"). */
-  num: /(\d{1,5}(?:\.?[a-zA-Z])?)(?![\d\p{L}])/u,
+  /** The number: 1 to 5 digits ("05", "1282"), maybe dotted ("66.16") or with a one-letter suffix ("30a", "08.a"). */
+  num: /((?:\d{1,3}\.)?\d{1,5}(?:\.?[a-z])?)(?![\d\p{L}])/u,
   /** The year group of a normative or court symbol. */
   year: /((?:19|20)\d\d)(?!\d)/,
   /** One group of a symbol: letters (ASCII and Đ), digits, "&"; not the start of a longer word. */
@@ -132,6 +132,8 @@ function groupAt(text: string, pos: number): string | null {
     else break;
   }
   if (i < n && isLetterOrDigit(text.charCodeAt(i))) return null;
+  // A group does not end on "&" ("GD& ĐT" is two words).
+  while (i > pos + 1 && text.charCodeAt(i - 1) === 38) i--;
   return text.slice(pos, i);
 }
 
@@ -300,6 +302,10 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
     end = pos;
   }
 
+  // A symbol that goes on with "/" and digits is a form or standard code ("05-TT/SHTT/2020",
+  // "QCVN 01-2008/BLĐTBXH"), not a document's number.
+  if (/^[ \t\u00a0]?[/\u2044\u2215\uff0f][ \t\u00a0]?\d/u.test(text.slice(end, end + 4))) return null;
+
   // The older state form "Nghị định số 25-HĐBT", "Quyết định số 130-CP": one issuer group after a dash.
   let historic = false;
   if (party && raws.length < 2) {
@@ -392,7 +398,7 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
 function numberEndingAt(text: string, end: number): number {
   let e = end;
   const c = text.charCodeAt(e - 1);
-  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && e >= 2) {
+  if (c >= 97 && c <= 122 && e >= 2) {
     // A one-letter suffix: "30a", "08.a".
     let d = e - 1;
     if (text.charCodeAt(d - 1) === 46) d--;
@@ -403,6 +409,15 @@ function numberEndingAt(text: string, end: number): number {
   let k = e - 1;
   while (k > 0 && isDigit(text.charCodeAt(k - 1)) && e - k < 6) k--;
   if (e - k > 5 || (k > 0 && isDigit(text.charCodeAt(k - 1)))) return -1;
+  // A dotted number: "Nghị quyết 66.16/2026/NQ-CP".
+  if (k >= 2 && text.charCodeAt(k - 1) === 46 && isDigit(text.charCodeAt(k - 2))) {
+    let m = k - 2;
+    while (m > 0 && isDigit(text.charCodeAt(m - 1)) && k - 1 - m < 3) m--;
+    if (k - 1 - m <= 3 && !(m > 0 && (isDigit(text.charCodeAt(m - 1)) || text.charCodeAt(m - 1) === 46))) return m;
+    return -1;
+  }
+  // Part of a compound number ("Mẫu số 01-1/BK-TSMH") or of a decimal ("hệ số 3,50/N2-TC"): no number of its own.
+  if (k >= 2 && (isDash(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 44) && isDigit(text.charCodeAt(k - 2))) return -1;
   return k;
 }
 

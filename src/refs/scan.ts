@@ -35,7 +35,7 @@ export function nextAnchor(text: string, from: number): number {
     }
     if (!isDigit(d)) {
       // A number with a one-letter suffix: "30a/2008/NQ-CP", "08.a/2010/TT-BTP".
-      if (!(((d >= 97 && d <= 122) || (d >= 65 && d <= 90)) && j >= 2)) continue;
+      if (!(d >= 97 && d <= 122 && j >= 2)) continue;
       const e = text.charCodeAt(j - 1) === 46 ? text.charCodeAt(j - 2) : text.charCodeAt(j - 1);
       if (!isDigit(e)) continue;
     }
