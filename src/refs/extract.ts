@@ -18,7 +18,7 @@
  */
 import { assertString, describe as describeValue } from '../errors.js';
 import { ExtractOptionsSchema, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
-import { isLetter } from './chars.js';
+import { isLetter, isSpace } from './chars.js';
 import { typeCodeInfo } from './data/codes.js';
 import type { DocTypeName } from './data/doc-types.js';
 import { docTypeByName, readBefore, type Before } from './doctype.js';
@@ -96,6 +96,20 @@ function joined(text: string, from: number, to: number, paragraphs: boolean): bo
       if ((t.key !== 'va' && t.key !== 'hoac') || ++words > 1) return false;
     } else return false;
     p = t.start;
+  }
+  return true;
+}
+
+/** No clause punctuation (";", ":", ". ") between two positions outside brackets, within 400 characters. */
+function sameClause(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 400) return false;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === 59 || c === 58 || (c === 46 && i + 1 < to && isSpace(text.charCodeAt(i + 1))))) return false;
+    else if (paragraphs && (c === 10 || c === 13)) return false;
   }
   return true;
 }
@@ -244,8 +258,10 @@ export function findReferences(text: string, includeHeader = false): Reference[]
         f.issuerVia = 'list';
       }
     }
-    // Relation: its own clause's, else its run's, else the list head's.
+    // Relation: its own clause's, else its run's, else (coordinated by "và") the previous reference's
+    // in the same clause ("Thực hiện A về ... (sau đây gọi tắt là ...) và B"), else the list head's.
     if (f.relation === null) f.relation = prev?.relation ?? null;
+    if (f.relation === null && lead === 'va' && i > 0 && sameClause(text, found[i - 1].end, f.start, paragraphs)) f.relation = found[i - 1].relation;
     if (f.relation === null && (lead === ';' || lead === ':')) f.relation = lists.listRelation(f.start);
   }
 
