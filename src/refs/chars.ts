@@ -81,17 +81,27 @@ export function foldLower(c: number): number {
   return f >= 65 && f <= 90 ? f + 32 : f;
 }
 
-/** `text[start, end)` folded and lower-cased ("Nghị Quyết" → "nghi quyet"). */
+/**
+ * `text[start, end)` folded and lower-cased ("Nghị Quyết" → "nghi quyet").
+ * Combining marks are dropped, so NFD text folds like NFC.
+ */
 export function foldLowerSlice(text: string, start: number, end: number): string {
   const n = end - start;
   if (n <= 0) return '';
   if (n > 64) {
     let s = '';
-    for (let i = start; i < end; i++) s += String.fromCharCode(foldLower(text.charCodeAt(i)));
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x300 || c > 0x36f) s += String.fromCharCode(foldLower(c));
+    }
     return s;
   }
-  for (let i = 0; i < n; i++) SLICE_BUF[i] = foldLower(text.charCodeAt(start + i));
-  return String.fromCharCode.apply(null, SLICE_BUF.subarray(0, n) as unknown as number[]);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(start + i);
+    if (c < 0x300 || c > 0x36f) SLICE_BUF[m++] = foldLower(c);
+  }
+  return String.fromCharCode.apply(null, SLICE_BUF.subarray(0, m) as unknown as number[]);
 }
 
 const SLICE_BUF = new Uint16Array(64);
@@ -119,9 +129,13 @@ const INTERN = new Map<number, string | string[]>();
 const INTERN_LIMIT = 65536;
 
 function sameFolded(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let i = start; i < end; i++) if (key.charCodeAt(i - start) !== foldLower(text.charCodeAt(i))) return false;
-  return true;
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) continue;
+    if (k >= key.length || key.charCodeAt(k++) !== foldLower(c)) return false;
+  }
+  return k === key.length;
 }
 
 /**
@@ -129,8 +143,11 @@ function sameFolded(key: string, text: string, start: number, end: number): bool
  * back as the same string, made once.
  */
 export function foldedKey(text: string, start: number, end: number): string {
-  let h = end - start;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + foldLower(text.charCodeAt(i))) | 0;
+  let h = 7;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300 || c > 0x36f) h = (Math.imul(h, 31) + foldLower(c)) | 0;
+  }
   const e = INTERN.get(h);
   if (e !== undefined) {
     if (typeof e === 'string') {

@@ -231,6 +231,14 @@ describe('tolerance', () => {
     expect(r.text).toBe('Nghi quyet so 52-NQ/TW');
   });
 
+  it('reads NFD text (combining marks), spans into the NFD string, issuer in NFC', () => {
+    const t = 'Căn cứ Nghị quyết số 52-NQ/TW ngày 27 tháng 9 năm 2019 của Bộ Chính trị về một số chủ trương'.normalize('NFD');
+    const [r] = extractReferences(t);
+    expect([r.docType, r.date, r.issuer, r.relation]).toEqual(['Nghị quyết', '2019-09-27', 'Bộ Chính trị', 'based-on']);
+    expect(r.text).toBe(t.slice(r.start, r.end));
+    expect(r.text).toBe('Nghị quyết số 52-NQ/TW'.normalize('NFD'));
+  });
+
   it('reads all-capital titles', () => {
     const [r] = extractReferences('TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22/12/2024 CỦA BỘ CHÍNH TRỊ VỀ ĐỘT PHÁ');
     expect([r.id, r.docType, r.date, r.issuer, r.relation]).toEqual(['57-NQ/TW', 'Nghị quyết', '2024-12-22', 'BỘ CHÍNH TRỊ', 'implements']);
