@@ -25,7 +25,7 @@ import { docTypeByName, readBefore, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
 import { locateHeaderNumber } from './header.js';
-import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
+import { issuerAfter, issuerBefore, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
 import { LineBounds } from './lines.js';
 import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
@@ -168,9 +168,25 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       continue;
     }
     // "Kế hoạch thanh tra số 1505/KH-TTCP": a type name a word or two before "số" counts when the code agrees.
-    if (!before.typeName && before.gapType && sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode)) {
+    // A law's title in lower case counts when the symbol is the legislature's ("…/QH13", "…/UBTVQH14", "…/PL-…").
+    const legislative = sym.family === 'normative' && (/^(?:UB)?(?:TV)?QH\d*$/.test(sym.issuerCode ?? '') || sym.typeCode === 'PL');
+    if (
+      !before.typeName &&
+      before.gapType &&
+      (before.gapType.titled || before.gapType.entry.titled ? legislative : sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode))
+    ) {
       before.typeName = before.gapType.entry;
       before.spanStart = before.gapType.start;
+    }
+    // "Nghị định của Chính phủ số 132/2008/NĐ-CP": the type before "của X", X the issuer.
+    let issuerBetween: IssuerMatch | null = null;
+    if (!before.typeName && before.hasSo) {
+      const tb = typeAndIssuerBefore(text, before.spanStart, Math.max(lastEnd, lineStart));
+      if (tb) {
+        before.typeName = tb.entry;
+        before.spanStart = tb.start;
+        issuerBetween = tb.issuer;
+      }
     }
     const entry = before.typeName;
     let docType: string | null = null;
@@ -193,7 +209,10 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     const stop = paragraphs ? line.endOf(tail) : n;
     let issuer = issuerAfter(text, tail, stop);
     let issuerVia: IssuerVia | null = null;
-    if (issuer) {
+    if (!issuer && issuerBetween) {
+      issuer = issuerBetween;
+      issuerVia = 'before';
+    } else if (issuer) {
       issuerVia = 'cua';
       tail = issuer.end;
       // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.

@@ -135,6 +135,8 @@ describe('issuers', () => {
 
   it('stops at the topic', () => {
     const cases: [string, string][] = [
+      ['Công văn số 7137/CT-TTHT ngày 10/7/2013 của Cục Thuế tỉnh BR-VT trả lời', 'Cục Thuế tỉnh BR-VT'],
+      ['kèm theo TT số 02/2025/TT-BLĐTBXH ngày 10/01/2025 của Bộ trưởng Bộ LĐTBXH QUỸ ĐỀN ƠN ĐÁP NGHĨA', 'Bộ trưởng Bộ LĐTBXH'],
       ['Quyết định số 844/QĐ-TTg ngày 18/5/2016 của Thủ tướng Chính phủ phê duyệt Đề án', 'Thủ tướng Chính phủ'],
       ['Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin', 'Chính phủ'],
       ['Công văn số 2575/SNV-TCCC ngày 24/9/2024 của Sở Nội vụ về việc báo cáo', 'Sở Nội vụ'],
@@ -170,11 +172,14 @@ describe('types', () => {
   });
 
   it('reads titled laws, modifiers and abbreviations', () => {
-    const r = extractReferences('Căn cứ Luật Quản lý thuế số 38/2019/QH14; NĐ 88/2025/NĐ-CP; Kế hoạch thanh tra số 1505/KH-TTCP; Mẫu số 05/DS-TNCN');
+    const r = extractReferences('Căn cứ Luật Quản lý thuế số 38/2019/QH14; NĐ 88/2025/NĐ-CP; Kế hoạch thanh tra số 1505/KH-TTCP; Mẫu số 05/DS-TNCN; Luật thuế thu nhập doanh nghiệp số 32/2013/QH13; Kế hoạch thực hiện số 12/QĐ-UBND');
     expect(r.map((x) => [x.text, x.docType])).toEqual([
       ['Luật Quản lý thuế số 38/2019/QH14', 'Luật'],
       ['NĐ 88/2025/NĐ-CP', 'Nghị định'],
       ['Kế hoạch thanh tra số 1505/KH-TTCP', 'Kế hoạch'],
+      ['Luật thuế thu nhập doanh nghiệp số 32/2013/QH13', 'Luật'],
+      // A type name a word or two before "số" counts only when the code agrees.
+      ['số 12/QĐ-UBND', 'Quyết định'],
     ]);
   });
 });
