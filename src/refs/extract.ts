@@ -27,6 +27,7 @@ import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js'
 import { locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
+import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
 import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
 import { relationBefore } from './relation.js';
@@ -322,20 +323,24 @@ export function extractReferences(text: string, options?: ExtractOptions): Refer
   const opts = options === undefined ? DEFAULTS : parseOptions(options);
   if (text.length === 0) return [];
   const prepared = prepareText(text, opts.input);
-  const refs = findReferences(prepared.text, opts.includeHeader);
-  const map = prepared.map;
-  const out: Reference[] = [];
+  const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
+  return mapReferences(refs, text, prepared.map);
+}
+
+/**
+ * Carries references found on a prepared text back to the caller's input:
+ * spans through the composed OffsetMap (a start maps to the start of what it
+ * came from, an end to the end), `text` re-sliced from the input.
+ */
+export function mapReferences(refs: Reference[], input: string, map: OffsetMap): Reference[] {
+  if (map.isIdentity) return refs;
   for (const r of refs) {
-    if (r.confidence < opts.minConfidence) continue;
-    if (!map.isIdentity) {
-      const span = map.spanToOriginal(r.start, r.end);
-      r.start = span.start;
-      r.end = span.end;
-      r.text = text.slice(span.start, span.end);
-    }
-    out.push(r);
+    const span = map.spanToOriginal(r.start, r.end);
+    r.start = span.start;
+    r.end = span.end;
+    r.text = input.slice(span.start, span.end);
   }
-  return out;
+  return refs;
 }
 
 const DEFAULTS = ExtractOptionsSchema.parse({});

@@ -281,3 +281,30 @@ describe('options and bad input', () => {
     expect(sure.every((r) => r.confidence >= 0.9)).toBe(true);
   });
 });
+
+describe('spans through a preparing stage', () => {
+  it('maps spans found on rewritten text back to the input (what normalization will do)', async () => {
+    const { OffsetMapBuilder } = await import('../../src/text/offsets.js');
+    const { mapReferences, findReferences: find } = await import('../../src/refs/extract.js');
+    // A stage that turns NFD into NFC, recording each change in an OffsetMap.
+    const input = 'Theo Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.'.normalize('NFD');
+    const b = new OffsetMapBuilder();
+    let out = '';
+    let i = 0;
+    while (i < input.length) {
+      let j = i + 1;
+      while (j < input.length && /\p{M}/u.test(input[j])) j++;
+      const cluster = input.slice(i, j).normalize('NFC');
+      b.replace(j - i, cluster.length);
+      out += cluster;
+      i = j;
+    }
+    const map = b.build();
+    expect(out).toBe(input.normalize('NFC'));
+    const refs = mapReferences(find(out), input, map);
+    expect(refs).toHaveLength(1);
+    expect(refs[0].text).toBe(input.slice(refs[0].start, refs[0].end));
+    expect(refs[0].text.normalize('NFC')).toBe('Nghị quyết số 52-NQ/TW');
+    expect(refs[0].issuer).toBe('Bộ Chính trị');
+  });
+});
