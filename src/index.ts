@@ -9,6 +9,8 @@ export * from './schema.js';
 export { ModelFormatError } from './errors.js';
 export { foldDiacritics } from './text/fold.js';
 export { OffsetMapBuilder, identityMap, type OffsetMap, type Bias } from './text/offsets.js';
+export { extractReferences, findReferences } from './refs/extract.js';
+export { extractDocumentHeader } from './refs/header.js';
 export { restoreTones, type RestoreTonesResult, type RestoredSyllable } from './restore/tones.js';
 export { detectInputKind, inspectInputKind, type DetectedInputKind, type InputKindEvidence } from './restore/detect.js';
 export { loadModel, encodeModel, LanguageModel, FoldIndex, type ModelData } from './restore/model.js';
