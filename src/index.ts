@@ -18,3 +18,4 @@ export { LmTrainer, type TrainOptions, type BuildStats } from './restore/train.j
 export { decodeLattice, decodeConfidence, type DecodeOptions, type DecodeResult } from './restore/decode.js';
 export { LatticeBuilder, type Lattice } from './restore/lattice.js';
 export { setDefaultModelProvider, hasDefaultModel, getDefaultModel } from './restore/provider.js';
+export { TOK_BOS, TOK_EOS, TOK_UNK, TOK_NUM, TOK_SYM, FIRST_WORD_ID, classToken, punctToken, wordType } from './restore/lm-tokens.js';
