@@ -2,5 +2,7 @@
 import type { Command } from '../io.js';
 import { extractCommand } from './extract.js';
 import { headerCommand } from './header.js';
+import { restoreCommand } from './restore.js';
+import { trainLmCommand } from './train-lm.js';
 
-export const commands: Command[] = [extractCommand, headerCommand];
+export const commands: Command[] = [extractCommand, headerCommand, restoreCommand, trainLmCommand];
