@@ -125,6 +125,9 @@ function pushEvidence(list: EvidenceTuple[], ev: EvidenceTuple, k: number): void
 
 /** Merges two sorted bottom-k lists into a new one. */
 export function mergeEvidence(a: readonly EvidenceTuple[], b: readonly EvidenceTuple[], k: number): EvidenceTuple[] {
+  // Common when folding shards: `a` is full and all of `b` comes after it.
+  if (a.length >= k && (b.length === 0 || cmpEvidence(b[0], a[k - 1]) > 0)) return a.length > k ? a.slice(0, k) : (a as EvidenceTuple[]);
+  if (b.length === 0) return a.slice(0, k);
   const out: EvidenceTuple[] = [];
   let i = 0;
   let j = 0;
@@ -240,15 +243,16 @@ function sumCounts(into: Tally<number>, from: Tally<number>): Tally<number> {
   return into;
 }
 
-/** `into` plus `from` (counts added, evidence merged bottom-k); `from` is not shared. */
+/** `into` (owned: changed in place) plus `from` (counts added, evidence merged bottom-k); `from` is not shared. */
 function sumValues(into: Tally<ValueStat>, from: Tally<ValueStat>, k: number): Tally<ValueStat> {
   for (const [v, s] of tallyEntries(from)) {
     const o = tallyGet(into, v);
-    into = tallySet(
-      into,
-      v,
-      o ? { count: o.count + s.count, evidence: mergeEvidence(o.evidence, s.evidence, k) } : { count: s.count, evidence: s.evidence.slice(0, k) },
-    );
+    if (o) {
+      o.count += s.count;
+      o.evidence = mergeEvidence(o.evidence, s.evidence, k);
+    } else {
+      into = tallySet(into, v, { count: s.count, evidence: s.evidence.slice(0, k) });
+    }
   }
   return into;
 }
