@@ -180,7 +180,13 @@ function adminText() {
     console.log(`\n-- ${ADMIN} not here: skipped --`);
     return null;
   }
-  const lines = execFileSync('xz', ['-dc', ADMIN], { maxBuffer: 1 << 30 }).toString('utf8').split('\n');
+  let lines: string[];
+  try {
+    lines = execFileSync('xz', ['-dc', ADMIN], { maxBuffer: 1 << 30 }).toString('utf8').split('\n');
+  } catch (e) {
+    console.log(`\n-- ${ADMIN}: cannot decompress (${(e as Error).message.split('\n')[0]}): skipped --`);
+    return null;
+  }
   const rand = prng(2024);
   const kinds: Record<string, number> = {};
   const relations: Record<string, number> = {};
