@@ -65,21 +65,23 @@ export function scoreText(text: string): TextScore {
  * characters, else whole lines from eight windows spread across it. Pairs of
  * [start, end) offsets.
  */
-export function sampleRanges(text: string, max = 16_384): number[] {
+export function sampleRanges(text: string | Uint8Array, max = 16_384): number[] {
   const n = text.length;
   if (n <= max) return [0, n];
+  const nl: (from: number) => number = typeof text === 'string' ? (from) => text.indexOf('\n', from) : (from) => text.indexOf(0x0a, from);
+  const lastNl: (from: number) => number = typeof text === 'string' ? (from) => text.lastIndexOf('\n', from) : (from) => text.lastIndexOf(0x0a, from);
   const windows = 8;
   const w = Math.floor(max / windows);
   const out: number[] = [];
   for (let k = 0; k < windows; k++) {
     let s = Math.floor(((n - w) * k) / (windows - 1));
     if (s > 0) {
-      const nl = text.indexOf('\n', s);
-      if (nl >= 0 && nl - s < 256) s = nl + 1;
+      const at = nl(s);
+      if (at >= 0 && at - s < 256) s = at + 1;
     }
     let e = Math.min(n, s + w);
-    const nl = text.lastIndexOf('\n', e);
-    if (nl > s && e < n) e = nl;
+    const at = lastNl(e);
+    if (at > s && e < n) e = at;
     out.push(s, e);
   }
   return out;

@@ -35,7 +35,7 @@ import {
   windows1252View,
 } from './decode-bytes.js';
 import { detectLegacy, sampleOf, sampleRanges, scoreText, scoreValue } from './detect.js';
-import { repairAs, type LegacyEncoding, type RepairResult } from './repair/index.js';
+import { decodeOneByte, repairAs, type LegacyEncoding, type RepairResult } from './repair/index.js';
 import { mojibakeSpellsLatin } from './repair/mojibake.js';
 import { countVietnameseLetters, mayChangeUnderNfc, scanText, type ScanProfile, type ToneTarget } from './scan.js';
 import { composeNfc, unifyCharacters } from './unicode.js';
@@ -207,6 +207,7 @@ function decodeAndRepair(input: unknown, opts: ParsedOptions, fn: string): Work 
   let repair: LegacyEncoding | null = null;
   let detect = false;
   let invalid = 0;
+  let decoded: RepairResult | undefined;
   if (typeof input === 'string') {
     text = input;
     if (opts.encoding === 'auto') {
@@ -221,14 +222,20 @@ function decodeAndRepair(input: unknown, opts: ParsedOptions, fn: string): Work 
     text = b.text;
     encoding = b.encoding;
     repair = b.repair;
-    detect = b.detect;
+    detect = b.detect && b.decoded === undefined;
     invalid = b.invalid;
+    decoded = b.decoded;
   } else {
     throw new TypeError(`${fn}: argument "input" must be a string or a Uint8Array, got ${describe(input)}`);
   }
 
   const w = new Work(text, encoding, invalid, opts.toneStyle);
   w.auto = opts.encoding === 'auto';
+  if (decoded !== undefined) {
+    // one-byte legacy bytes, decoded on reading: their offsets are byte offsets
+    w.changes.legacy += decoded.changed;
+    w.changes.caseGuess += decoded.caseGuessed;
+  }
   if (repair !== null) {
     w.apply(repairAs(repair, w.text, { wholeLinesOnly: false }));
     w.encoding = repair;
@@ -266,11 +273,20 @@ function candidatesFor(text: string, p: ScanProfile): LegacyEncoding[] {
 interface ReadBytes {
   text: string;
   encoding: Encoding;
-  /** A string repair to run on `text` (one-byte encodings are read through Windows-1252, then repaired). */
+  /** A string repair to run on `text` (VNI, and legacy text held in UTF-8, are repaired as text). */
   repair: LegacyEncoding | null;
   /** Whether to run string detection on `text`. */
   detect: boolean;
   invalid: number;
+  /** Bytes of a one-byte encoding already decoded (TCVN3, VISCII, Windows-1258). */
+  decoded?: RepairResult;
+}
+
+/** Bytes in a one-byte legacy encoding: decoded through its table, or (VNI) as the Windows-1252 view to repair. */
+function readOneByte(b: Uint8Array, enc: 'tcvn3' | 'vni' | 'viscii' | 'cp1258'): ReadBytes {
+  const decoded = decodeOneByte(enc, b);
+  if (decoded !== null) return { text: decoded.text, encoding: enc, repair: null, detect: false, invalid: 0, decoded };
+  return { text: windows1252View(b), encoding: enc, repair: enc, detect: false, invalid: 0 };
 }
 
 function readBytes(b: Uint8Array, enc: EncodingOption): ReadBytes {
@@ -294,7 +310,7 @@ function readBytes(b: Uint8Array, enc: EncodingOption): ReadBytes {
       // holding legacy text as Latin-1 characters: repair the text.
       const utf8 = isAscii(b) ? null : decodeUtf8Strict(b);
       if (utf8 !== null) return { text: utf8, encoding: enc, repair: enc, detect: false, invalid: 0 };
-      return { text: windows1252View(b), encoding: enc, repair: enc, detect: false, invalid: 0 };
+      return readOneByte(b, enc);
     }
     case 'auto':
       break;
@@ -311,16 +327,23 @@ function readBytes(b: Uint8Array, enc: EncodingOption): ReadBytes {
   const strict = decodeUtf8Strict(b);
   if (strict !== null) return { text: strict, encoding: 'utf8', repair: null, detect: true, invalid: 0 };
   // Not UTF-8: a one-byte legacy encoding, or UTF-8 with some bad bytes.
-  // The legacy readings are scored against the UTF-8 reading of the same
-  // sample (one byte is one character of the view, so the ranges are byte ranges).
-  const view = windows1252View(b);
-  const ranges = sampleRanges(view);
-  const parts: string[] = [];
-  for (let k = 0; k < ranges.length; k += 2) parts.push(decodeUtf8(b.subarray(ranges[k], ranges[k + 1])).text);
-  const d = detectLegacy(view, ONE_BYTE_CANDIDATES, scoreText(parts.join('\n').normalize('NFC')));
-  if (d !== null) return { text: view, encoding: d.encoding, repair: d.encoding, detect: false, invalid: 0 };
-  const utf8 = decodeUtf8(b);
-  return { text: utf8.text, encoding: 'utf8', repair: null, detect: true, invalid: utf8.invalid };
+  // The legacy readings of a sample (its Windows-1252 view) are scored
+  // against the UTF-8 reading of the same bytes.
+  const ranges = sampleRanges(b);
+  const view: string[] = [];
+  const utf8: string[] = [];
+  for (let k = 0; k < ranges.length; k += 2) {
+    const part = b.subarray(ranges[k], ranges[k + 1]);
+    view.push(windows1252View(part));
+    utf8.push(decodeUtf8(part).text);
+  }
+  const d = detectLegacy(view.join('\n'), ONE_BYTE_CANDIDATES, scoreText(utf8.join('\n').normalize('NFC')));
+  if (d !== null) {
+    const r = readOneByte(b, d.encoding as 'tcvn3' | 'vni' | 'viscii' | 'cp1258');
+    return { ...r, detect: true };
+  }
+  const all = decodeUtf8(b);
+  return { text: all.text, encoding: 'utf8', repair: null, detect: true, invalid: all.invalid };
 }
 
 function parseOptions(options: unknown, fn: string): ParsedOptions {

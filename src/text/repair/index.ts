@@ -3,7 +3,7 @@ import { CP1258_DECODE } from '../encodings/cp1258.js';
 import { TCVN3_CASE_AMBIGUOUS, TCVN3_DECODE } from '../encodings/tcvn3.js';
 import { VISCII_DECODE } from '../encodings/viscii.js';
 import { repairMojibake } from './mojibake.js';
-import { repairSingleByte, type SingleByteCodec } from './single-byte.js';
+import { decodeSingleByte, repairSingleByte, type SingleByteCodec } from './single-byte.js';
 import type { RepairOptions, RepairResult } from './types.js';
 import { repairViqr } from './viqr.js';
 import { repairVni } from './vni.js';
@@ -33,3 +33,8 @@ export function repairAs(encoding: LegacyEncoding, text: string, opts: RepairOpt
 }
 
 export type { RepairOptions, RepairResult } from './types.js';
+
+/** Bytes of a one-byte encoding decoded at once (no Windows-1252 view), or null for VNI (a string repair). */
+export function decodeOneByte(encoding: 'tcvn3' | 'vni' | 'viscii' | 'cp1258', bytes: Uint8Array): RepairResult | null {
+  return encoding === 'vni' ? null : decodeSingleByte(bytes, SINGLE_BYTE[encoding]);
+}

@@ -10,7 +10,7 @@
  */
 import { identityMap } from '../offsets.js';
 import { CASE_NONE, FLAGS, F_NFC, letterCase } from '../chars.js';
-import { CP1252_ENCODE, CP1252_ENCODE_LIMIT } from '../encodings/cp1252.js';
+import { CP1252_DECODE, CP1252_ENCODE, CP1252_ENCODE_LIMIT } from '../encodings/cp1252.js';
 import { unitsToString } from '../units.js';
 import { restoreTcvn3Case } from './tcvn3-case.js';
 import type { RepairOptions, RepairResult } from './types.js';
@@ -124,4 +124,37 @@ export function repairSingleByte(text: string, codec: SingleByteCodec, opts: Rep
     while (ambCount > 0 && ambPos[ambCount - 1] >= s) ambCount--;
     return lineChanged;
   }
+}
+
+/**
+ * The bytes of a one-byte encoding read directly through its table (the
+ * same as the repair of their Windows-1252 view, without making the view).
+ * `changed` counts the bytes whose character differs from their
+ * Windows-1252 reading.
+ */
+export function decodeSingleByte(bytes: Uint8Array, codec: SingleByteCodec): RepairResult {
+  const n = bytes.length;
+  const out = new Uint16Array(n);
+  const table = codec.decode;
+  const ambTable = codec.caseAmbiguous;
+  let ambPos = new Int32Array(ambTable ? Math.max(16, n >>> 3) : 1);
+  let ambCount = 0;
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    const u = table[b];
+    out[i] = u;
+    if (b < 0x80 && b >= 0x20) continue;
+    if (u !== CP1252_DECODE[b]) changed++;
+    if (ambTable !== undefined && ambTable[b] !== 0) {
+      if (ambCount === ambPos.length) {
+        const grown = new Int32Array(ambPos.length * 2);
+        grown.set(ambPos);
+        ambPos = grown;
+      }
+      ambPos[ambCount++] = i;
+    }
+  }
+  const caseGuessed = ambTable !== undefined ? restoreTcvn3Case(out, ambPos, ambCount) : 0;
+  return { text: unitsToString(out, false), map: identityMap(n), changed, caseGuessed, nfcSeen: false };
 }
