@@ -100,9 +100,8 @@ function normalizeWith(input: unknown, opts: ParsedOptions, fn: string): Normali
  * The encoding `normalizeText` reads or repairs the input as (the same
  * work, for the answer alone).
  */
-export function detectEncoding(input: string | Uint8Array, options?: Pick<NormalizeOptions, 'encoding'>): Encoding {
-  const opts = parseOptions(options, 'detectEncoding');
-  return normalizeWith(input, { encoding: opts.encoding, toneStyle: 'keep' }, 'detectEncoding').encoding;
+export function detectEncoding(input: string | Uint8Array, options?: NormalizeOptions): Encoding {
+  return normalizeWith(input, parseOptions(options, 'detectEncoding'), 'detectEncoding').encoding;
 }
 
 /** The text being normalized, its map back to the input, and what was done so far. */
