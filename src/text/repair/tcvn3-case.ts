@@ -9,7 +9,7 @@
  * 2. otherwise two or more upper-case letters in the word → upper case:
  *    "NGHỊ", "CỘNG";
  * 3. otherwise (a word like "Hà"/"HÀ", "Bộ"/"BỘ", or "ở"/"Ở") the nearest word
- *    on the same line to each side that rule 1 or 2 decides: upper case
+ *    on the same line to each side (within 16 words) that rule 1 or 2 decides: upper case
  *    when every such word is in capitals ("HÀ NỘI"), lower case when one is
  *    not ("Hà Nội"); when no word on the line is decided, upper case when
  *    the line has at least two upper-case letters and no lower-case one
@@ -44,6 +44,7 @@ export function restoreTcvn3Case(out: Uint16Array, pos: Int32Array, count: numbe
   let doneUpTo = 0; // positions before this were decided with their word
   let lineStart = 0;
   let lineEnd = -1;
+  let lineCaps = -1; // the current line in capitals: 1, 0, or -1 not yet counted
   for (let k = 0; k < count; k++) {
     const i = pos[k];
     if (i < doneUpTo) continue;
@@ -78,8 +79,15 @@ export function restoreTcvn3Case(out: Uint16Array, pos: Int32Array, count: numbe
           while (lineStart > 0 && out[lineStart - 1] !== 0x0a) lineStart--;
           lineEnd = e;
           while (lineEnd < n && out[lineEnd] !== 0x0a) lineEnd++;
+          lineCaps = -1;
         }
-        upper = upperFromLine(out, amb, s, e, lineStart, lineEnd);
+        const left = decidedWord(out, amb, s - 1, lineStart, -1);
+        const right = decidedWord(out, amb, e, lineEnd, 1);
+        if (left !== 0 || right !== 0) upper = left !== 1 && right !== 1;
+        else {
+          if (lineCaps < 0) lineCaps = lineInCapitals(out, amb, lineStart, lineEnd) ? 1 : 0;
+          upper = lineCaps === 1;
+        }
       }
     }
     if (upper) {
@@ -101,11 +109,8 @@ function sentenceStart(out: Uint16Array, amb: Uint8Array, s: number): number {
   return 1;
 }
 
-/** Rule 3: the nearest decided words on the line [ls, le), else the line's letters. */
-function upperFromLine(out: Uint16Array, amb: Uint8Array, s: number, e: number, ls: number, le: number): boolean {
-  const left = decidedWord(out, amb, s - 1, ls, -1);
-  const right = decidedWord(out, amb, e, le, 1);
-  if (left !== 0 || right !== 0) return left !== 1 && right !== 1;
+/** Rule 3's last resort: the line [ls, le) has two or more upper-case letters and no lower-case one (TCVN3 stores their case). */
+function lineInCapitals(out: Uint16Array, amb: Uint8Array, ls: number, le: number): boolean {
   let up = 0;
   for (let k = ls; k < le; k++) {
     if (amb[k]) continue;
@@ -116,10 +121,17 @@ function upperFromLine(out: Uint16Array, amb: Uint8Array, s: number, e: number, 
   return up >= 2;
 }
 
-/** Walks words from `from` towards `limit`: 1 for the first with a lower-case letter, 2 for one in capitals, 0 for none. */
+/** Words rule 3 looks at on each side, at most. */
+export const WORDS_AROUND = 16;
+
+/**
+ * Walks up to {@link WORDS_AROUND} words from `from` towards `limit`: 1 for
+ * the first with a lower-case letter, 2 for one in capitals, 0 for none.
+ */
 function decidedWord(out: Uint16Array, amb: Uint8Array, from: number, limit: number, dir: number): number {
   let k = from;
-  while (dir < 0 ? k >= limit : k < limit) {
+  let words = 0;
+  while ((dir < 0 ? k >= limit : k < limit) && words < WORDS_AROUND) {
     if (letterCase(out[k]) === CASE_NONE) {
       k += dir;
       continue;
@@ -136,6 +148,7 @@ function decidedWord(out: Uint16Array, amb: Uint8Array, from: number, limit: num
     }
     if (low > 0) return 1;
     if (up >= 2) return 2;
+    words++;
   }
   return 0;
 }

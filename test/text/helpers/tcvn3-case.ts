@@ -7,6 +7,7 @@
  * original text, apart from the decoder.
  */
 import { TCVN3_CASE_AMBIGUOUS, TCVN3_DECODE } from '../../../src/text/encodings/tcvn3.js';
+import { WORDS_AROUND } from '../../../src/text/repair/tcvn3-case.js';
 
 const LOWER_ONLY = new Set<string>();
 for (let b = 0; b < 256; b++) if (TCVN3_CASE_AMBIGUOUS[b]) LOWER_ONLY.add(String.fromCharCode(TCVN3_DECODE[b]));
@@ -42,7 +43,7 @@ export function tcvn3Expected(text: string): string {
       else if (w.up >= 2) upper = true;
       else {
         const side = (dir: number) => {
-          for (let j = k + dir; j >= 0 && j < words.length; j += dir) {
+          for (let j = k + dir; j >= 0 && j < words.length && Math.abs(j - k) <= WORDS_AROUND; j += dir) {
             if (words[j].low > 0) return 'lower';
             if (words[j].up >= 2) return 'caps';
           }
