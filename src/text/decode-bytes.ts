@@ -6,8 +6,7 @@
  * read one character per byte through Windows-1252 (the "view" the string
  * repairs work on), so offsets into that view are byte offsets.
  */
-import { decodeUnits } from './fold.js';
-import { unitsToString } from './units.js';
+import { decodeUnits, unitsToString } from './units.js';
 import { CP1252_DECODE } from './encodings/cp1252.js';
 
 export interface DecodedBytes {

@@ -7,7 +7,7 @@ import type { OffsetMap } from './offsets.js';
 import { unitsToString } from './units.js';
 
 const SURROGATE_RE = /[\ud800-\udfff]/;
-import { MapBuilder } from './map-builder.js';
+import { OffsetMapBuilder } from './offsets.js';
 
 export interface UnifyResult {
   text: string;
@@ -19,7 +19,7 @@ export interface UnifyResult {
 export function unifyCharacters(text: string): UnifyResult {
   const n = text.length;
   const counts = Object.fromEntries(SPECIAL_KINDS.map((k) => [k, 0])) as Record<SpecialKind, number>;
-  const map = new MapBuilder();
+  const map = new OffsetMapBuilder();
   const parts: string[] = [];
   let copyFrom = 0;
   for (let i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ export interface NfcResult {
  */
 export function composeNfc(text: string): NfcResult {
   const n = text.length;
-  const map = new MapBuilder();
+  const map = new OffsetMapBuilder();
   let out: Uint16Array = new Uint16Array(n + 16);
   let w = 0;
   let copyFrom = 0;

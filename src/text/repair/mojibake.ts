@@ -8,7 +8,7 @@
  * ("NghÃ¡Â»â€¹") needs two rounds; the caller runs as many as detection
  * asks for.
  */
-import { MapBuilder } from '../map-builder.js';
+import { OffsetMapBuilder } from '../offsets.js';
 import { unitsToString } from '../units.js';
 import { cp1252Byte } from '../encodings/cp1252.js';
 import type { RepairResult } from './types.js';
@@ -82,7 +82,7 @@ export function mojibakeSpellsLatin(text: string): boolean {
 export function repairMojibake(text: string): RepairResult {
   const n = text.length;
   const out = new Uint16Array(n);
-  const map = new MapBuilder();
+  const map = new OffsetMapBuilder();
   const d = { cp: 0 };
   let w = 0;
   let kept = 0;

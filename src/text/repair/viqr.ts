@@ -17,7 +17,7 @@
  * only at its start (đ only begins a syllable). A backslash before a mark character, d, D or a backslash makes it
  * literal ("tri\." → "tri.").
  */
-import { MapBuilder } from '../map-builder.js';
+import { OffsetMapBuilder } from '../offsets.js';
 import { composeVowel, type Tone } from '../vietnamese.js';
 import { VIQR_QUALITY, VIQR_TONES } from '../encodings/viqr.js';
 import { isVietnameseSyllable } from '../syllable-check.js';
@@ -60,7 +60,7 @@ interface Unit {
 export function repairViqr(text: string, opts: RepairOptions): RepairResult {
   const n = text.length;
   const parts: string[] = [];
-  const map = new MapBuilder();
+  const map = new OffsetMapBuilder();
   let copyFrom = 0;
   let changed = 0;
   let lineEnd = -1;

@@ -4,7 +4,7 @@
  * characters → one, recorded in the offset map); the single-byte letters
  * (ô ơ, ö ư, ñ đ, æ ỉ, ó ĩ, ò ị, î ỵ) become theirs one for one.
  */
-import { MapBuilder } from '../map-builder.js';
+import { OffsetMapBuilder } from '../offsets.js';
 import { composeVowel, type Tone } from '../vietnamese.js';
 import { VNI_LETTERS, VNI_MARKS, VNI_QUALITY } from '../encodings/vni.js';
 import { cp1252Byte } from '../encodings/cp1252.js';
@@ -57,7 +57,7 @@ for (const [ch, to] of VNI_LETTERS) {
 export function repairVni(text: string, opts: RepairOptions): RepairResult {
   const n = text.length;
   const out = new Uint16Array(n);
-  const map = new MapBuilder();
+  const map = new OffsetMapBuilder();
   let w = 0; // output length
   let kept = 0; // units copied since the last replacement
   let changed = 0;
