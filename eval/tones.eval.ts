@@ -23,6 +23,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLines } from '../src/cli/commands/train-lm.js';
+import { extractReferences } from '../src/refs/extract.js';
+import type { Reference } from '../src/schema.js';
 import { loadDefaultModel, loadModelFileSync } from '../src/node/model.js';
 import { restoreTones } from '../src/restore/tones.js';
 import { foldDiacritics } from '../src/text/fold.js';
@@ -58,6 +60,49 @@ function topConfusions(sc: ToneScore, k = 15): string {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, n]) => `${key} ${n}`).join(', ');
 }
 
+/**
+ * `extractReferences` on each seed stripped and restored, against the same on
+ * the clean seed: the same reference (start and id) with the same date,
+ * issuer and docType. Seeds 000-002 are in the model's training text, 004 is
+ * not; both are shown.
+ */
+function extractionAgreement(model: ReturnType<typeof loadDefaultModel>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, files] of [
+    ['000-002 (trained on)', ['000_2dae4cc2179c821d.txt', '001_ad13f960ec8507f6.txt', '002_652940eb11e67dde.txt']],
+    ['004 part 1 (never seen)', ['004_879014f10c9673c0.part1.txt']],
+  ] as const) {
+    let total = 0;
+    let found = 0;
+    let same = 0;
+    let foundBare = 0;
+    let sameBare = 0;
+    for (const f of files) {
+      const clean = readFileSync(join(root, 'fixtures/seeds', f), 'utf8');
+      const stripped = foldDiacritics(clean);
+      const key = (r: Reference) => `${r.start}:${r.id}`;
+      const fieldsEqual = (a: Reference, b: Reference) => a.date === b.date && a.issuer === b.issuer && a.docType === b.docType;
+      const restored = new Map(extractReferences(restoreTones(stripped, { model }).text).map((r) => [key(r), r]));
+      const bare = new Map(extractReferences(stripped).map((r) => [key(r), r]));
+      for (const g of extractReferences(clean)) {
+        total++;
+        const r = restored.get(key(g));
+        const b = bare.get(key(g));
+        if (r) found++;
+        if (r && fieldsEqual(r, g)) same++;
+        if (b) foundBare++;
+        if (b && fieldsEqual(b, g)) sameBare++;
+      }
+    }
+    console.log(
+      `extraction on stripped seeds ${name}: restored ${found}/${total} references found, ${same} with the same date, issuer and docType ` +
+        `(without restoration: ${foundBare} found, ${sameBare} the same)`,
+    );
+    out[name.slice(0, 7)] = total ? same / total : 0;
+  }
+  return out;
+}
+
 /** The line with the diacritics of every other word removed. */
 function stripEveryOtherWord(line: string): string {
   let k = 0;
@@ -76,6 +121,9 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   scoreRestoration(seed, restoreTones(foldDiacritics(seed), { model }).text, s004);
   out.seed004 = report('seed 004 part 1 (report prose)', s004);
   console.log(`  errors: ${s004.errors.map(([w, g]) => `${w}→${g}`).join(', ')}`);
+
+  // References from stripped seeds, restored, against the references of the clean text.
+  out.extraction = extractionAgreement(model);
 
   // Held-out corpus slice.
   const dir = corpusDir();

@@ -10,5 +10,6 @@ import { loadDefaultModel } from './model.js';
 
 export * from '../index.js';
 export { DEFAULT_MODEL_NAME, defaultModelPath, loadDefaultModel, loadModelFile, loadModelFileSync } from './model.js';
+export { readSources, readArchive, isArchivePath, type SourceDocument, type SourceProblem, type ReadSourcesOptions } from './sources.js';
 
 setDefaultModelProvider(loadDefaultModel);

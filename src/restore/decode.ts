@@ -90,7 +90,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
       st.nodes[m - 1] = node;
     }
   }
-  const posStart = new Int32Array(n + 2);
   let prevLo = 0;
   let prevHi = 1;
   let table = new Int32Array(4096);
@@ -107,7 +106,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     if (table.length < tableSize) table = new Int32Array(tableSize * 2);
     table.fill(-1, 0, tableSize);
     const lo = st.n;
-    posStart[i] = lo;
     let best = -Infinity;
     for (let s = prevLo; s < prevHi; s++) {
       const base = st.score[s];
@@ -135,7 +133,8 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
         }
       }
     }
-    // Beam: keep the states within `beam` of the best (compacting in place).
+    // Beam: keep the states within `beam` of the best (compacting in place; their history
+    // entries are filled in below).
     let w = lo;
     const floor = best - beam;
     for (let t = lo; t < st.n; t++) {
@@ -145,7 +144,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
         st.local[w] = st.local[t];
         st.back[w] = st.back[t];
         st.score[w] = st.score[t];
-        st.nodes.copyWithin(w * W, t * W, t * W + W);
       }
       w++;
     }

@@ -17,8 +17,8 @@ import { IdentityMap, OffsetMapBuilder, type OffsetMap } from '../text/offsets.j
 import { FLAG_DIACRITIC, tokenizeStream, type TokenStream } from '../text/tokenize.js';
 import { placeTone, type ToneStyle } from '../text/vietnamese.js';
 import { decodeConfidence, decodeLattice } from './decode.js';
-import { LatticeBuilder } from './lattice.js';
-import { TOK_UNK, classToken, wordType } from './lm-tokens.js';
+import { LatticeBuilder, type Lattice } from './lattice.js';
+import { TOK_COLON, TOK_SEMI, TOK_STOP, TOK_UNK, classToken, wordType } from './lm-tokens.js';
 import type { FoldIndex, LanguageModel } from './model.js';
 import { ROLE_FIXED, ROLE_FREE, ROLE_FREE_CODE, ROLE_SKIP, onlyDStroke, planPositions } from './positions.js';
 import { getDefaultModel } from './provider.js';
@@ -50,6 +50,21 @@ export interface RestoreTonesResult {
   details?: RestoredSyllable[];
 }
 
+/** Lattice positions from which a text is cut into separately decoded chunks. */
+const CHUNK_POSITIONS = 2048;
+
+interface Chunk {
+  lattice: Lattice;
+  /** Token index of each lattice position. */
+  posToken: Int32Array;
+  choice: Int32Array;
+  confidence: Float32Array | null;
+}
+
+function isSentenceEnd(token: number): boolean {
+  return token === TOK_STOP || token === TOK_SEMI || token === TOK_COLON;
+}
+
 /** Restores the diacritics of stripped Vietnamese syllables in `text`. */
 export function restoreTones(text: string, options: RestoreTonesOptions = {}): RestoreTonesResult {
   assertString(text, 'restoreTones', 'text');
@@ -67,13 +82,27 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   const st = tokenizeStream(text);
 
   const plan = planPositions(st, index);
-  const lattice = new LatticeBuilder();
-  const posToken = new Int32Array(plan.count); // token index of each lattice position
-  let pos = 0;
+  // Long texts are decoded in chunks cut at line breaks after a sentence end (bounded memory;
+  // a sentence boundary loses no context the model would use).
+  const chunks: Chunk[] = [];
+  let lattice = new LatticeBuilder();
+  let tokens: number[] = [];
+  let lastToken = -1;
+  const flush = () => {
+    if (lattice.length === 0) return;
+    const built = lattice.build();
+    chunks.push({ lattice: built, posToken: Int32Array.from(tokens), choice: decodeLattice(model, built, { confidence: false }).choice, confidence: null });
+    lattice = new LatticeBuilder();
+    tokens = [];
+  };
   for (let k = 0; k < st.length; k++) {
     const role = plan.role[k];
-    if (role === ROLE_SKIP) continue;
-    posToken[pos++] = k;
+    if (role === ROLE_SKIP) {
+      const n = lattice.length;
+      if ((n >= CHUNK_POSITIONS && isSentenceEnd(lastToken)) || n >= 4 * CHUNK_POSITIONS) flush();
+      continue;
+    }
+    tokens.push(k);
     if (role >= ROLE_FREE) {
       const g = plan.group[k];
       const ids = index.ids(g);
@@ -89,15 +118,18 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
       // unknown word, and the likely reading where the text around has diacritics.
       if (added === 0 || (plain < 0 && penalty > 0)) lattice.addCandidate(TOK_UNK, 0);
       lattice.endPosition();
+      lastToken = -1;
     } else {
-      lattice.addFixed(fixedToken(st, k, role, plan.group[k], index, model));
+      lastToken = fixedToken(st, k, role, plan.group[k], index, model);
+      lattice.addFixed(lastToken);
+      // A text without line breaks: cut after a sentence end all the same, or anywhere at last.
+      const n = lattice.length;
+      if ((n >= 4 * CHUNK_POSITIONS && isSentenceEnd(lastToken)) || n >= 16 * CHUNK_POSITIONS) flush();
     }
   }
-  const built = lattice.build();
-  const result = decodeLattice(model, built, { confidence: false });
+  flush();
   // Confidence costs about as much as decoding: computed when first read.
-  let conf: Float32Array | null = null;
-  const confidenceOf = () => (conf ??= decodeConfidence(model, built, result.choice));
+  const confidenceOf = (c: Chunk) => (c.confidence ??= decodeConfidence(model, c.lattice, c.choice));
 
   const pieces: string[] = [];
   const mapB = new OffsetMapBuilder();
@@ -105,24 +137,27 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   let copied = 0;
   let decided = 0;
   let changed = 0;
-  for (let p = 0; p < built.length; p++) {
-    const k = posToken[p];
-    if (plan.role[k] < ROLE_FREE) continue;
-    decided++;
-    const s = st.starts[k];
-    const e = st.ends[k];
-    const id = built.candToken[built.candStart[p] + result.choice[p]];
-    const word = id === TOK_UNK ? null : applyCase(model.vocab[id], text, s, e, style);
-    const same = word === null || equalsAt(word, text, s, e);
-    if (details) {
-      const original = text.slice(s, e);
-      details.push({ start: s, end: e, original, restored: same ? original : word!, confidence: confidenceOf()[p] });
+  for (const chunk of chunks) {
+    const { lattice: built, posToken, choice } = chunk;
+    for (let p = 0; p < built.length; p++) {
+      const k = posToken[p];
+      if (plan.role[k] < ROLE_FREE) continue;
+      decided++;
+      const s = st.starts[k];
+      const e = st.ends[k];
+      const id = built.candToken[built.candStart[p] + choice[p]];
+      const word = id === TOK_UNK ? null : applyCase(model.vocab[id], text, s, e, style);
+      const same = word === null || equalsAt(word, text, s, e);
+      if (details) {
+        const original = text.slice(s, e);
+        details.push({ start: s, end: e, original, restored: same ? original : word!, confidence: confidenceOf(chunk)[p] });
+      }
+      if (same) continue;
+      changed++;
+      pieces.push(text.slice(copied, s), word!);
+      mapB.keep(s - copied).replace(e - s, word!.length);
+      copied = e;
     }
-    if (same) continue;
-    changed++;
-    pieces.push(text.slice(copied, s), word!);
-    mapB.keep(s - copied).replace(e - s, word!.length);
-    copied = e;
   }
   let map: OffsetMap;
   if (changed === 0) {
@@ -145,9 +180,11 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     enumerable: true,
     get(): number {
       if (overall === null) {
-        const c = confidenceOf();
         let sum = 0;
-        for (let p = 0; p < built.length; p++) if (plan.role[posToken[p]] >= ROLE_FREE) sum += c[p];
+        for (const chunk of chunks) {
+          const c = confidenceOf(chunk);
+          for (let p = 0; p < chunk.lattice.length; p++) if (plan.role[chunk.posToken[p]] >= ROLE_FREE) sum += c[p];
+        }
         overall = decided === 0 ? 1 : sum / decided;
       }
       return overall;

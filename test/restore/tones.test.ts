@@ -87,6 +87,22 @@ describe('restoreTones', () => {
     expect(same / a.length).toBeGreaterThan(0.985);
   });
 
+  it('decodes long texts in chunks, with or without line breaks, as well as short ones', () => {
+    const clean = seed('004_879014f10c9673c0.part1.txt');
+    const words = (t: string) => t.match(/[\p{L}]+/gu) ?? [];
+    for (const sep of ['\n', ' ']) {
+      const long = Array.from({ length: 6 }, () => clean.replace(/\s*\n\s*/g, sep)).join(sep);
+      const r = restore(foldDiacritics(long));
+      expect(foldDiacritics(r.text)).toBe(foldDiacritics(long));
+      const a = words(long);
+      const b = words(r.text);
+      let same = 0;
+      for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+      expect(same / a.length).toBeGreaterThan(0.985);
+      expect(r.confidence).toBeGreaterThan(0.9);
+    }
+  });
+
   it('returns an honest offset map and per-syllable details', () => {
     const text = 'Theo Ke hoach so 12/KH-UBND';
     const r = restore(text, { details: true });
