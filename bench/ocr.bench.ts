@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { ocrLanguageModel } from '../src/restore/ocr/adapter.js';
 import { CHANNEL_DATA } from '../src/restore/ocr/channel-data.js';
 import { OcrCorrector } from '../src/restore/ocr/correct.js';
-import { findModel } from '../tools/ocr/dev-model.js';
+import { findModel } from '../tools/ocr/find-model.js';
 import { fmt } from './util.js';
 
 /** CPU milliseconds per call (user + system of this process): steadier than wall time on a shared machine. */

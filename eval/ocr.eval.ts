@@ -22,7 +22,7 @@ import { OcrCorrector } from '../src/restore/ocr/correct.js';
 import { CHANNEL_DATA } from '../src/restore/ocr/channel-data.js';
 import { ocrLanguageModel } from '../src/restore/ocr/adapter.js';
 import { syllableAccuracy } from '../tools/ocr/align.js';
-import { findModel } from '../tools/ocr/dev-model.js';
+import { findModel } from '../tools/ocr/find-model.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.VNREF_SHARED ?? join(root, '..', 'shared');
