@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // Two library entry points (the portable core and the Node-only helpers), the
-// CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
+// bulk worker, the CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
@@ -9,6 +9,17 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+  },
+  {
+    // The bulk worker (vn-legal-refs/node's pool starts it by path: dist/node/worker.js).
+    entry: { 'node/worker': 'src/node/pool/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
     target: 'node20',
     shims: true,
     splitting: false,

@@ -3,3 +3,19 @@
  * language model, the bulk worker pool). Re-exports the portable core.
  */
 export * from '../index.js';
+export {
+  processArchive,
+  processArchiveJsonl,
+  type ArchiveRun,
+  type ArchiveStats,
+  type JsonlResult,
+} from './process-archive.js';
+export { isArchivePath, type ArchiveSource, type DocumentInput } from './archive/sources.js';
+export { hasTrigger, findTriggers, triggerWindows, type Window } from './prefilter.js';
+export type {
+  CreateHandler,
+  DocumentAnalysis,
+  DocumentFunction,
+  HandlerConfig,
+} from './pool/protocol.js';
+export { createDocumentFunction, type PipelineStages } from './document.js';

@@ -1,0 +1,126 @@
+/**
+ * The worker's side of a batch, as a plain function (tested without threads):
+ * decode each item, run the per-document function, shape the result.
+ */
+import { Buffer, isUtf8 } from 'node:buffer';
+import type { DocumentError } from '../../schema.js';
+import { binaryTextReason, decodeDocument } from '../archive/decode.js';
+import { idOf } from '../archive/jsonl.js';
+import { lineId } from '../archive/items.js';
+import type { BatchMessage, DocumentAnalysis, DocumentFunction, OutputMode, WireItem, WireResult } from './protocol.js';
+
+/** Runs `fn` over every item of `batch`; `onItem(i)` is called before item i starts. */
+export function runBatch(
+  batch: BatchMessage,
+  fn: DocumentFunction,
+  output: OutputMode,
+  onItem: (index: number) => void = () => {},
+): WireResult[] {
+  const results: WireResult[] = new Array(batch.items.length);
+  for (let i = 0; i < batch.items.length; i++) {
+    onItem(i);
+    results[i] = runItem(batch.items[i], batch.buffer, fn, output);
+  }
+  return results;
+}
+
+function runItem(item: WireItem, buffer: ArrayBuffer | null, fn: DocumentFunction, output: OutputMode): WireResult {
+  const input = readItem(item, buffer);
+  if ('error' in input) return failure(input.id, input.file, input.bytes, input.error);
+  let analysis: DocumentAnalysis;
+  try {
+    analysis = fn(input.text, input.file === undefined ? { id: input.id } : { id: input.id, file: input.file });
+  } catch (err) {
+    const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return failure(input.id, input.file, input.bytes, { code: 'failed', message: msg });
+  }
+  return shape(input.id, input.file, input.bytes, analysis, output);
+}
+
+type Input =
+  | { id: string; file?: string; bytes: number; text: string }
+  | { id: string; file?: string; bytes: number; error: DocumentError };
+
+function readItem(item: WireItem, buffer: ArrayBuffer | null): Input {
+  if (item.k === 2) {
+    const binary = binaryTextReason(item.text);
+    return binary
+      ? { id: item.id, bytes: item.bytes, error: { code: 'binary', message: binary } }
+      : { id: item.id, bytes: item.bytes, text: item.text };
+  }
+  const bytes = new Uint8Array(buffer!, item.start, item.end - item.start);
+  if (item.k === 0) {
+    const decoded = decodeDocument(bytes);
+    return decoded.error
+      ? { id: item.id, file: item.file, bytes: bytes.length, error: decoded.error }
+      : { id: item.id, file: item.file, bytes: bytes.length, text: decoded.text };
+  }
+  return readRecord(item, bytes);
+}
+
+/** A JSONL line: UTF-8, a JSON object with a string `text`; its `id` (string or number) names it. */
+function readRecord(item: { file: string; line: number }, bytes: Uint8Array): Input {
+  const file = item.file;
+  const n = bytes.length;
+  const fallback = lineId(file, item.line);
+  if (!isUtf8(bytes)) {
+    return { id: fallback, file, bytes: n, error: { code: 'encoding', message: `line ${item.line}: not UTF-8` } };
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('utf8'));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { id: fallback, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not JSON (${why})` } };
+  }
+  const id = idOf(record, item);
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { id, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not a JSON object` } };
+  }
+  const text = (record as { text?: unknown }).text;
+  if (typeof text !== 'string') {
+    return { id, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: no string "text" field` } };
+  }
+  const binary = binaryTextReason(text);
+  if (binary) return { id, file, bytes: n, error: { code: 'binary', message: `line ${item.line}: ${binary}` } };
+  return { id, file, bytes: n, text };
+}
+
+function failure(id: string, file: string | undefined, bytes: number, error: DocumentError): WireResult {
+  return file === undefined ? { id, bytes, count: 0, error } : { id, file, bytes, count: 0, error };
+}
+
+function shape(id: string, file: string | undefined, bytes: number, a: DocumentAnalysis, output: OutputMode): WireResult {
+  const count = a.references.length;
+  const base: WireResult = file === undefined ? { id, bytes, count } : { id, file, bytes, count };
+  if (output === 'objects') {
+    base.references = a.references;
+    base.header = a.header;
+    if (a.text !== undefined) base.text = a.text;
+    return base;
+  }
+  base.jsonl = output === 'references' ? referenceLines(id, file, a) : documentLine(id, file, a);
+  return base;
+}
+
+/** `{"doc":ID,"file":FILE,` — the head every output record starts with (`doc` first, so resume reads it cheaply). */
+function recordHead(id: string, file: string | undefined): string {
+  return `{"doc":${JSON.stringify(id)}${file === undefined ? '' : `,"file":${JSON.stringify(file)}`}`;
+}
+
+function referenceLines(id: string, file: string | undefined, a: DocumentAnalysis): string {
+  if (a.references.length === 0) return '';
+  const head = recordHead(id, file);
+  let out = '';
+  for (const ref of a.references) {
+    const body = JSON.stringify(ref);
+    out += body === '{}' ? `${head}}\n` : `${head},${body.slice(1)}\n`;
+  }
+  return out;
+}
+
+function documentLine(id: string, file: string | undefined, a: DocumentAnalysis): string {
+  let out = `${recordHead(id, file)},"header":${JSON.stringify(a.header)},"references":${JSON.stringify(a.references)}`;
+  if (a.text !== undefined) out += `,"text":${JSON.stringify(a.text)}`;
+  return out + '}\n';
+}
