@@ -9,3 +9,5 @@ export * from './schema.js';
 export { ModelFormatError } from './errors.js';
 export { foldDiacritics } from './text/fold.js';
 export { OffsetMapBuilder, identityMap, type OffsetMap, type Bias } from './text/offsets.js';
+export { extractReferences, findReferences } from './refs/extract.js';
+export { extractDocumentHeader } from './refs/header.js';

@@ -82,6 +82,26 @@ export type InputKind = z.infer<typeof InputKindSchema>;
 export const ToneStyleSchema = z.enum(['new', 'old']);
 export type ToneStyle = z.infer<typeof ToneStyleSchema>;
 
+// ---------------------------------------------------------------- extraction (src/refs)
+
+/** Options of `extractReferences`. */
+export const ExtractOptionsSchema = z
+  .object({
+    /**
+     * What kind of text this is: 'clean' Unicode, diacritic-'stripped', raw
+     * 'ocr', or 'auto' (detected). Selects the stages run before the finder
+     * (normalization always, tone restoration for stripped and OCR text).
+     */
+    input: InputKindSchema.default('auto'),
+    /** Drop references whose confidence is below this (0..1). */
+    minConfidence: z.number().min(0).max(1).default(0),
+    /** Also return the document's own header number as a reference (relation `refers`). Off by default: the header is not a citation. */
+    includeHeader: z.boolean().default(false),
+  })
+  .strict();
+export type ExtractOptions = z.input<typeof ExtractOptionsSchema>;
+export type ResolvedExtractOptions = z.infer<typeof ExtractOptionsSchema>;
+
 // ---------------------------------------------------------------------------
 // Bulk processing (vn-legal-refs/node: processArchive, the `--jobs` CLI path).
 // ---------------------------------------------------------------------------

@@ -1,0 +1,277 @@
+/**
+ * `npm run eval -- extract`: accuracy of reference extraction.
+ *
+ * 1. Seeds (fixtures/gold/<seed>.jsonl, hand-made): precision, recall and F1
+ *    per file and overall, a match being the same `id` at an overlapping
+ *    span; on matches, the accuracy of date, issuer, docType, relation (and
+ *    the other fields, and exact spans). Clean seeds make the headline; 003
+ *    (raw OCR of 004) is reported apart. Misses and false positives listed.
+ * 2. Headers (fixtures/gold/headers.jsonl): field accuracy of extractDocumentHeader.
+ * 3. Legal corpus (/work/shared/corpus/refs, VNLegalText-derived; not in the
+ *    repo, skipped when absent): recall on the reference spans that carry a
+ *    number and symbol, and how many found references fall outside every
+ *    span (the corpus' recall is incomplete, so these are "unconfirmed", not
+ *    all false).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractDocumentHeader, extractReferences } from '../src/index.js';
+import type { Reference } from '../src/schema.js';
+
+const GOLD = 'fixtures/gold';
+const SEEDS = 'fixtures/seeds';
+const CORPUS_REFS = '/work/shared/corpus/refs';
+
+interface GoldRef {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+  id: string;
+  family: string;
+  docType: string | null;
+  typeCode: string | null;
+  number: string;
+  year: number | null;
+  issuerCode: string | null;
+  issuer: string | null;
+  date: string | null;
+  relation: string;
+}
+
+const FIELDS = ['date', 'issuer', 'docType', 'relation', 'typeCode', 'issuerCode', 'year', 'family', 'number'] as const;
+type Field = (typeof FIELDS)[number];
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  exactSpan: number;
+  fields: Record<Field, [number, number]>;
+}
+
+function newTally(): Tally {
+  const fields = {} as Record<Field, [number, number]>;
+  for (const f of FIELDS) fields[f] = [0, 0];
+  return { tp: 0, fp: 0, fn: 0, exactSpan: 0, fields };
+}
+
+function add(into: Tally, t: Tally): void {
+  into.tp += t.tp;
+  into.fp += t.fp;
+  into.fn += t.fn;
+  into.exactSpan += t.exactSpan;
+  for (const f of FIELDS) {
+    into.fields[f][0] += t.fields[f][0];
+    into.fields[f][1] += t.fields[f][1];
+  }
+}
+
+function prf(t: Tally): { p: number; r: number; f1: number } {
+  const p = t.tp + t.fp ? t.tp / (t.tp + t.fp) : 1;
+  const r = t.tp + t.fn ? t.tp / (t.tp + t.fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+const pct = (x: number) => (100 * x).toFixed(2);
+const short = (s: string) => s.replace(/\s+/g, ' ').slice(0, 70);
+
+function scoreFile(gold: GoldRef[], found: Reference[], errors: string[]): Tally {
+  const t = newTally();
+  const used = new Set<number>();
+  for (const g of gold) {
+    const k = found.findIndex((r, i) => !used.has(i) && r.id === g.id && overlaps(r, g));
+    if (k < 0) {
+      t.fn++;
+      errors.push(`  miss  ${g.start}-${g.end} ${g.id}  "${short(g.text)}"`);
+      continue;
+    }
+    used.add(k);
+    const r = found[k];
+    t.tp++;
+    if (r.start === g.start && r.end === g.end) t.exactSpan++;
+    else errors.push(`  span  ${g.id}: gold "${short(g.text)}" found "${short(r.text)}"`);
+    for (const f of FIELDS) {
+      t.fields[f][1]++;
+      if (r[f] === g[f]) t.fields[f][0]++;
+      else errors.push(`  ${f.padEnd(5)} ${g.id} @${g.start}: gold ${JSON.stringify(g[f])} found ${JSON.stringify(r[f])}`);
+    }
+  }
+  found.forEach((r, i) => {
+    if (!used.has(i)) {
+      t.fp++;
+      errors.push(`  fp    ${r.start}-${r.end} ${r.id}  "${short(r.text)}"`);
+    }
+  });
+  return t;
+}
+
+function report(label: string, t: Tally): void {
+  const { p, r, f1 } = prf(t);
+  console.log(
+    `${label.padEnd(36)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f1)}   (tp ${t.tp}, fp ${t.fp}, fn ${t.fn}; exact spans ${t.exactSpan}/${t.tp})`,
+  );
+}
+
+function seedsSection(): Record<string, number> {
+  console.log('\n-- seeds (fixtures/gold) --');
+  if (!existsSync(GOLD)) {
+    console.log('no fixtures/gold: skipped');
+    return {};
+  }
+  const files = readdirSync(GOLD).filter((f) => /^\d{3}_.*\.jsonl$/.test(f)).sort();
+  const clean = newTally();
+  const ocr = newTally();
+  const errors: string[] = [];
+  for (const f of files) {
+    const seedFile = f.replace(/\.jsonl$/, '.txt');
+    const path = join(SEEDS, seedFile);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const gold = readJsonl<GoldRef>(join(GOLD, f));
+    const isOcr = seedFile.startsWith('003_');
+    const found = extractReferences(text, { input: isOcr ? 'ocr' : 'clean' });
+    const fileErrors: string[] = [];
+    const t = scoreFile(gold, found, fileErrors);
+    report(`${seedFile}${isOcr ? ' (OCR)' : ''}`, t);
+    if (fileErrors.length) errors.push(`${seedFile}:`, ...fileErrors);
+    add(isOcr ? ocr : clean, t);
+  }
+  report('overall, clean seeds', clean);
+  const acc: Record<string, number> = {};
+  const line = FIELDS.map((f) => {
+    const [ok, all] = clean.fields[f];
+    acc[f] = all ? ok / all : 1;
+    return `${f} ${pct(acc[f])}`;
+  }).join('  ');
+  console.log(`field accuracy on matches (clean): ${line}`);
+  if (ocr.tp + ocr.fn > 0) {
+    const line2 = FIELDS.slice(0, 4)
+      .map((f) => `${f} ${pct(ocr.fields[f][1] ? ocr.fields[f][0] / ocr.fields[f][1] : 1)}`)
+      .join('  ');
+    console.log(`field accuracy on matches (OCR 003, no restoration yet): ${line2}`);
+  }
+  if (errors.length) {
+    console.log('\ndifferences (miss = gold not found, fp = found not in gold, field = value differs on a match):');
+    for (const e of errors) console.log(e);
+  }
+  const c = prf(clean);
+  const o = prf(ocr);
+  return {
+    precision: c.p,
+    recall: c.r,
+    f1: c.f1,
+    dateAccuracy: acc.date,
+    issuerAccuracy: acc.issuer,
+    docTypeAccuracy: acc.docType,
+    relationAccuracy: acc.relation,
+    exactSpans: clean.tp ? clean.exactSpan / clean.tp : 1,
+    ocrF1: o.f1,
+  };
+}
+
+interface GoldHeader {
+  file: string;
+  [k: string]: unknown;
+}
+
+function headersSection(): Record<string, number> {
+  console.log('\n-- headers (fixtures/gold/headers.jsonl) --');
+  const path = join(GOLD, 'headers.jsonl');
+  if (!existsSync(path)) {
+    console.log('no headers.jsonl: skipped');
+    return {};
+  }
+  const keys = ['id', 'number', 'symbol', 'typeCode', 'issuerCode', 'issuer', 'place', 'date', 'start', 'end'] as const;
+  let ok = 0;
+  let all = 0;
+  for (const g of readJsonl<GoldHeader>(path)) {
+    const seed = join(SEEDS, g.file);
+    if (!existsSync(seed)) continue;
+    const h = extractDocumentHeader(readFileSync(seed, 'utf8'));
+    const diffs: string[] = [];
+    for (const k of keys) {
+      all++;
+      const v = h ? h[k] : null;
+      if (v === g[k]) ok++;
+      else diffs.push(`${k}: gold ${JSON.stringify(g[k])} found ${JSON.stringify(v)}`);
+    }
+    console.log(`${g.file.padEnd(36)} ${diffs.length ? diffs.join('; ') : 'all fields match'}`);
+  }
+  console.log(`header fields correct: ${ok}/${all} (${pct(all ? ok / all : 1)}%)`);
+  return { headerFieldAccuracy: all ? ok / all : 1 };
+}
+
+interface LabelStudio {
+  data: { value: string };
+  annotations: { result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[];
+}
+
+/** A number and symbol inside a corpus span ("Nghị định số 108/2008/NĐ-CP ngày ..."). */
+const HAS_SYMBOL = /\d{1,5}\s*[-/]\s*(?:\d{4}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ]*/u;
+
+function corpusSection(): Record<string, number> {
+  console.log('\n-- legal corpus (VNLegalText-derived spans, /work/shared/corpus/refs) --');
+  if (!existsSync(CORPUS_REFS)) {
+    console.log('corpus not present: skipped');
+    return {};
+  }
+  const files = readdirSync(CORPUS_REFS).filter((f) => f.endsWith('.jsonl'));
+  let spans = 0;
+  let hit = 0;
+  let found = 0;
+  let inside = 0;
+  let outsideTyped = 0;
+  let chars = 0;
+  const misses: string[] = [];
+  const outside: string[] = [];
+  for (const f of files) {
+    for (const line of readFileSync(join(CORPUS_REFS, f), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const rec = JSON.parse(line) as LabelStudio;
+      // Word-segmented: "_" joins syllables; one character for one, offsets stay valid.
+      const text = rec.data.value.replace(/_/g, ' ');
+      chars += text.length;
+      const gold = rec.annotations.flatMap((a) => a.result.map((r) => r.value)).filter((v) => HAS_SYMBOL.test(v.text.replace(/_/g, ' ')));
+      const refs = extractReferences(text, { input: 'clean' });
+      found += refs.length;
+      for (const g of gold) {
+        spans++;
+        if (refs.some((r) => overlaps(r, g))) hit++;
+        else if (misses.length < 15) misses.push(`  miss  "${short(text.slice(Math.max(0, g.start - 20), g.end + 10))}"`);
+      }
+      const all = rec.annotations.flatMap((a) => a.result.map((r) => r.value));
+      for (const r of refs) {
+        if (all.some((g) => overlaps(r, g))) inside++;
+        else {
+          if (/^(?:\S+\s+){0,3}s[ốo]\s/iu.test(r.text) || r.text !== text.slice(r.start, r.end)) outsideTyped++;
+          if (outside.length < 15) outside.push(`  outside  "${short(text.slice(Math.max(0, r.start - 25), r.end + 10))}"`);
+        }
+      }
+    }
+  }
+  const recall = spans ? hit / spans : 1;
+  console.log(`${(chars / 1e6).toFixed(2)}M chars; spans with a number and symbol: ${spans}; found overlapping: ${hit} (recall ${pct(recall)}%)`);
+  console.log(
+    `references found: ${found}; inside a corpus span: ${inside} (${pct(found ? inside / found : 1)}%); outside every span: ${found - inside}` +
+      ` (of which "<Type> số N" form, likely untagged mentions: ${outsideTyped})`,
+  );
+  if (misses.length) console.log('first misses:\n' + misses.join('\n'));
+  if (outside.length) console.log('first found outside every span:\n' + outside.join('\n'));
+  return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1 };
+}
+
+export default async function evalExtract(): Promise<Record<string, number>> {
+  return { ...seedsSection(), ...headersSection(), ...corpusSection() };
+}

@@ -1,0 +1,224 @@
+/**
+ * Words that name issuing bodies, for reading the issuer of a reference
+ * ("của Ban Thường vụ Tỉnh ủy", "UBND tỉnh ban hành ...") and for writing a
+ * header's upper-case issuer block in ordinary capitalization ("SỞ KHOA HỌC
+ * VÀ CÔNG NGHỆ" → "Sở Khoa học và Công nghệ"). Each entry has a real example.
+ * Matching is on folded, lower-cased words.
+ */
+
+export interface OrgHead {
+  /** The words that open the name of a body. */
+  words: string;
+  example: string;
+}
+
+/**
+ * Words that open the name of an issuing body. An issuer written before
+ * "ban hành" must start with one of these (or with an upper-case code such
+ * as UBND); after "của" any capitalized name is read.
+ */
+export const ORG_HEADS: readonly OrgHead[] = [
+  { words: 'ban', example: 'Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 08-NQ/TU' },
+  { words: 'bộ', example: 'của Bộ Chính trị' },
+  { words: 'sở', example: 'của Sở Khoa học và Công nghệ' },
+  { words: 'ủy ban', example: 'của Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'hội đồng', example: 'của Hội đồng nhân dân tỉnh' },
+  { words: 'chính phủ', example: 'Chính phủ đã ban hành Nghị quyết số 66/NQ-CP' },
+  { words: 'thủ tướng', example: 'Thủ tướng Chính phủ đã ban hành Quyết định số 659/QĐ-TTg' },
+  { words: 'chủ tịch', example: 'Chủ tịch UBND tỉnh ban hành Quyết định số 827/QĐ-UBND' },
+  { words: 'quốc hội', example: 'của Quốc hội' },
+  { words: 'tỉnh ủy', example: 'của Tỉnh ủy' },
+  { words: 'thành ủy', example: 'của Thành ủy Hà Nội' },
+  { words: 'huyện ủy', example: 'của Huyện ủy Trà Bồng' },
+  { words: 'đảng ủy', example: 'của Đảng ủy Khối' },
+  { words: 'đảng đoàn', example: 'của Đảng đoàn Quốc hội' },
+  { words: 'văn phòng', example: 'của Văn phòng Chính phủ' },
+  { words: 'tổng cục', example: 'của Tổng cục Thuế' },
+  { words: 'cục', example: 'của Cục Thuế' },
+  { words: 'chi cục', example: 'của Chi cục Thuế' },
+  { words: 'tòa án', example: 'của Tòa án nhân dân tối cao' },
+  { words: 'viện', example: 'của Viện kiểm sát nhân dân tối cao' },
+  { words: 'kiểm toán', example: 'của Kiểm toán nhà nước' },
+  { words: 'ngân hàng', example: 'của Ngân hàng Nhà nước Việt Nam' },
+  { words: 'thanh tra', example: 'của Thanh tra Chính phủ' },
+  { words: 'bộ trưởng', example: 'của Bộ trưởng Bộ Công an' },
+  { words: 'giám đốc', example: 'của Giám đốc Sở Tài chính' },
+  { words: 'thống đốc', example: 'của Thống đốc Ngân hàng Nhà nước' },
+  { words: 'chánh án', example: 'của Chánh án Tòa án nhân dân tối cao' },
+  { words: 'viện trưởng', example: 'của Viện trưởng Viện kiểm sát nhân dân tối cao' },
+  { words: 'mặt trận', example: 'của Mặt trận Tổ quốc Việt Nam' },
+  { words: 'trung ương', example: 'của Trung ương Đoàn' },
+  { words: 'liên đoàn', example: 'của Liên đoàn Lao động tỉnh' },
+  { words: 'tổng liên đoàn', example: 'của Tổng Liên đoàn Lao động Việt Nam' },
+  { words: 'trung tâm', example: 'của Trung tâm Chuyển đổi số tỉnh' },
+  { words: 'phòng', example: 'của Phòng Kinh tế' },
+  { words: 'đoàn', example: 'của Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam' },
+  { words: 'hội', example: 'của Hội Chăn nuôi Việt Nam' },
+];
+
+/** Locality words written in lower case inside a body's name ("UBND tỉnh Quảng Ngãi"). */
+export const LOCALITY_WORDS: readonly string[] = ['tỉnh', 'thành phố', 'huyện', 'xã', 'phường', 'quận', 'thị xã', 'thị trấn', 'đặc khu'];
+
+/**
+ * Words that end an issuer's name: topic and verb phrases, prepositions,
+ * dates ("của Chính phủ về ...", "của UBND tỉnh thực hiện ...", "của Thủ
+ * tướng Chính phủ phê duyệt ..."). Checked on words not written as names
+ * (lower case, or any case in all-capital text).
+ */
+export const ISSUER_STOP_WORDS: readonly string[] = [
+  'về',
+  'thực hiện',
+  'triển khai',
+  'ban hành',
+  'quy định',
+  'phê duyệt',
+  'hướng dẫn',
+  'sửa đổi',
+  'bổ sung',
+  'thay thế',
+  'bãi bỏ',
+  'tại',
+  'theo',
+  'đã',
+  'được',
+  'là',
+  'có',
+  'trong',
+  'cho',
+  'với',
+  'để',
+  'nhằm',
+  'ngày',
+  'số',
+  'từ',
+  'đến',
+  'năm',
+  'tháng',
+  'nay',
+  'này',
+  'gồm',
+  'giao',
+  'trình',
+  'kèm',
+  'căn cứ',
+  'đối với',
+  'trên',
+  'khi',
+  'sau',
+  'trước',
+  'vào',
+  'tham mưu',
+  'chỉ đạo',
+  'đề nghị',
+  'gửi',
+  'công bố',
+  'cho phép',
+  'nêu',
+  'và các',
+  'các',
+  'những',
+  'một',
+  'thì',
+  'mà',
+  'nên',
+  'do',
+  'bởi',
+  'qua',
+  'như',
+  'hiện',
+  'đang',
+  'sẽ',
+  'vẫn',
+  'cũng',
+];
+
+/** Words after "khóa" that make a term qualifier part of the name ("Ban Thường vụ Tỉnh ủy khóa XX"). */
+export const TERM_WORD = 'khóa';
+
+/**
+ * Multi-syllable words used in names of bodies, in ordinary capitalization,
+ * to write an all-capital header block ("SỞ KHOA HỌC VÀ CÔNG NGHỆ"). Longest
+ * first wins; a name not covered gets each syllable capitalized (place names).
+ */
+export const NAME_WORDS: readonly string[] = [
+  // bodies
+  'Ủy ban nhân dân',
+  'Hội đồng nhân dân',
+  'Ban Thường vụ',
+  'Ban Chấp hành',
+  'Ban Chỉ đạo',
+  'Ban Bí thư',
+  'Bộ Chính trị',
+  'Trung ương',
+  'Tỉnh ủy',
+  'Thành ủy',
+  'Huyện ủy',
+  'Đảng ủy',
+  'Đảng bộ',
+  'Đảng đoàn',
+  'Ban cán sự',
+  'Văn phòng',
+  'Chính phủ',
+  'Thủ tướng',
+  'Chủ tịch',
+  'Quốc hội',
+  'Tổng cục',
+  'Chi cục',
+  'Tòa án nhân dân',
+  'Viện kiểm sát nhân dân',
+  'Mặt trận Tổ quốc',
+  'Việt Nam',
+  'Trung tâm',
+  'Sở',
+  'Bộ',
+  'Ban',
+  'Cục',
+  'Phòng',
+  // fields of ministries, departments and Party boards
+  'Khoa học',
+  'Công nghệ',
+  'Tài chính',
+  'Kế hoạch',
+  'Đầu tư',
+  'Nội vụ',
+  'Tư pháp',
+  'Công Thương',
+  'Xây dựng',
+  'Giao thông',
+  'Vận tải',
+  'Y tế',
+  'Giáo dục',
+  'Đào tạo',
+  'Lao động',
+  'Thương binh',
+  'Xã hội',
+  'Nông nghiệp',
+  'Phát triển',
+  'Nông thôn',
+  'Môi trường',
+  'Tài nguyên',
+  'Văn hóa',
+  'Thể thao',
+  'Du lịch',
+  'Thông tin',
+  'Truyền thông',
+  'Ngoại vụ',
+  'Ngoại giao',
+  'Dân tộc',
+  'Tôn giáo',
+  'Quốc phòng',
+  'Công an',
+  'Thanh tra',
+  'Tuyên giáo',
+  'Dân vận',
+  'Tổ chức',
+  'Kiểm tra',
+  'Nội chính',
+  'Kinh tế',
+  'Chính sách',
+  'Ngân hàng',
+  'Nhà nước',
+  'Quân sự',
+  'Biên phòng',
+  'và',
+];

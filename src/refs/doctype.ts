@@ -1,0 +1,192 @@
+/**
+ * What stands before a number: the document type the text names and "số".
+ *
+ * ```
+ * BEFORE := (TYPE_NAME (MODIFIER | TITLE)?)? ("số" ":"?)*  NUMBER
+ * ```
+ *
+ * "Nghị quyết số 52-NQ/TW", "Kế hoạch hành động số 359-KH/TU", "Quyết định
+ * số: 862/QĐ-UBND", "Kế hoạch số số 336-KH/TU", "Nghị quyết 193/2025/QH15",
+ * "NĐ 88/2025/NĐ-CP", "Luật Quản lý thuế số 38/2019/QH14", a list item "và số
+ * 71/NQ-CP" (no type), "17Kế hoạch số 21/KH-UBND" (a footnote number glued
+ * in front). Words are compared folded and lower-cased, so the same rules
+ * read "NGHỊ QUYẾT SỐ", "Nghị Quyết" and "Nghi quyet so".
+ */
+import { foldLower } from './chars.js';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPE_NAMES, NOT_DOCUMENT_NOUNS, TYPE_MODIFIERS, type DocTypeName } from './data/doc-types.js';
+import { NUM, PUNCT, WORD, tokenBefore, type Tok } from './tokens.js';
+
+function fold(s: string): string {
+  let f = '';
+  for (let i = 0; i < s.length; i++) f += String.fromCharCode(foldLower(s.charCodeAt(i)));
+  return f;
+}
+
+interface NameForm {
+  words: string[];
+  entry: DocTypeName;
+}
+
+/** Forms indexed by their last word (for reading backwards) and by their first (forwards); longest first. */
+const BY_LAST = new Map<string, NameForm[]>();
+const BY_FIRST = new Map<string, NameForm[]>();
+for (const entry of DOC_TYPE_NAMES) {
+  for (const form of entry.forms) {
+    const words = fold(form).split(' ');
+    const f: NameForm = { words, entry };
+    const last = words[words.length - 1];
+    (BY_LAST.get(last) ?? BY_LAST.set(last, []).get(last)!).push(f);
+    (BY_FIRST.get(words[0]) ?? BY_FIRST.set(words[0], []).get(words[0])!).push(f);
+  }
+}
+for (const l of BY_LAST.values()) l.sort((a, b) => b.words.length - a.words.length);
+for (const l of BY_FIRST.values()) l.sort((a, b) => b.words.length - a.words.length);
+
+const BY_NAME = new Map<string, DocTypeName>(DOC_TYPE_NAMES.map((e) => [e.name, e]));
+const ABBREVIATIONS = new Map<string, DocTypeName>();
+for (const [abbr, name] of Object.entries(DOC_TYPE_ABBREVIATIONS)) ABBREVIATIONS.set(abbr, BY_NAME.get(name)!);
+
+const MODIFIERS: string[][] = TYPE_MODIFIERS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
+const NOT_DOCUMENT: string[][] = NOT_DOCUMENT_NOUNS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
+
+/** The type entry for a canonical name ("Kế hoạch"). */
+export function docTypeByName(name: string): DocTypeName | undefined {
+  return BY_NAME.get(name);
+}
+
+/** The type name that starts at `toks[at]` (tokens in text order), or null. */
+export function typeNameAt(toks: readonly Tok[], at: number): DocTypeName | null {
+  const t = toks[at];
+  if (!t || t.kind !== WORD) return null;
+  const forms = BY_FIRST.get(t.key);
+  if (!forms) return null;
+  outer: for (const f of forms) {
+    if (at + f.words.length > toks.length) continue;
+    for (let k = 1; k < f.words.length; k++) {
+      const u = toks[at + k];
+      if (u.kind !== WORD || u.key !== f.words[k]) continue outer;
+    }
+    return f.entry;
+  }
+  return null;
+}
+
+/** Reads back the words of `phrase` ending at `pos`: the start of its first word, or -1. */
+function phraseEndingAt(text: string, pos: number, phrase: readonly string[], limit: number): number {
+  let p = pos;
+  for (let k = phrase.length - 1; k >= 0; k--) {
+    const t = tokenBefore(text, p, limit);
+    if (!t || t.kind !== WORD || t.key !== phrase[k]) return -1;
+    p = t.start;
+  }
+  return p;
+}
+
+/** A type name ending at `pos` (read backwards): its entry and start, or null. Upper-case abbreviations too. */
+function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+  const t = tokenBefore(text, pos, limit);
+  if (!t || t.kind !== WORD) return null;
+  const forms = BY_LAST.get(t.key);
+  if (forms) {
+    for (const f of forms) {
+      const s = phraseEndingAt(text, pos, f.words, limit);
+      if (s >= 0) return { entry: f.entry, start: s, abbr: false };
+    }
+  }
+  // "NĐ", "QĐ", "CTr": written in capitals (official case).
+  if (t.end - t.start <= 4) {
+    const raw = text.slice(t.start, t.end).replace(/\u00d0/g, 'Đ');
+    const e = ABBREVIATIONS.get(raw);
+    if (e) return { entry: e, start: t.start, abbr: true };
+  }
+  return null;
+}
+
+export interface Before {
+  /** Where the reference's span starts: the type name, else "số", else the number. */
+  spanStart: number;
+  /** The type the text names right before, or null. */
+  typeName: DocTypeName | null;
+  /** "số" (or "số:") stands before the number. */
+  hasSo: boolean;
+  /** The number belongs to a form, an appendix, a table ("Mẫu số 05/DS-TNCN"). */
+  notDocument: boolean;
+  /** "Số" at a line start: the shape of a document's own header line. */
+  headerLike: boolean;
+}
+
+/** "số" as written, folded, or as OCR leaves it ("s6", "s0"). */
+function isSoWord(t: Tok): boolean {
+  return t.kind === WORD && (t.key === 'so' || t.key === 's');
+}
+
+/** Titles of laws and codes may stand between the name and "số" (up to this many words). */
+const MAX_TITLE_WORDS = 12;
+/** Words a title cannot contain: they start a new phrase. */
+const TITLE_BREAKERS = new Set(['cua', 've', 'ngay', 'tai', 'theo', 'so', 'thuc', 'trien', 'va', 'cac', 'nay', 'tren']);
+
+/**
+ * Reads what stands before the number that starts at `numStart`. `limit`
+ * bounds the reading (the end of the previous reference).
+ */
+export function readBefore(text: string, numStart: number, limit: number): Before {
+  let spanStart = numStart;
+  let hasSo = false;
+  let headerLike = false;
+  let p = numStart;
+  // "số", "số:", "số số", "s6"; a number glued to "số" ("số78/2014/TT-BTC") reads the same.
+  for (let guard = 0; guard < 3; guard++) {
+    let t = tokenBefore(text, p, limit);
+    if (t && t.kind === PUNCT && t.key === ':') {
+      const u = tokenBefore(text, t.start, limit);
+      if (u && isSoWord(u)) t = u;
+      else break;
+    }
+    if (t && t.kind === NUM && guard === 0) {
+      // OCR "s6 52-NQ/TW": the 6 is the "ố".
+      const u = tokenBefore(text, t.start, limit);
+      if (u && u.kind === WORD && u.key === 's' && u.end === t.start && t.key.length === 1) t = { ...u, end: t.end };
+      else break;
+    }
+    if (!t || !isSoWord(t)) break;
+    hasSo = true;
+    spanStart = t.start;
+    p = t.start;
+    if (t.cap && t.newlines === 0) {
+      const prev = tokenBefore(text, t.start, limit);
+      if (!prev || prev.newlines > 0) headerLike = true;
+    }
+  }
+
+  // The word(s) right before: a type name, possibly followed by a modifier or a title.
+  const direct = typeNameEndingAt(text, p, limit);
+  if (direct) {
+    return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
+  }
+  // Not a document: "Mẫu số", "Phụ lục số".
+  for (const words of NOT_DOCUMENT) {
+    if (phraseEndingAt(text, p, words, limit) >= 0) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
+  }
+  // A modifier between the type name and "số": "Kế hoạch hành động số".
+  for (const words of MODIFIERS) {
+    const s = phraseEndingAt(text, p, words, limit);
+    if (s < 0) continue;
+    const named = typeNameEndingAt(text, s, limit);
+    if (named) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
+  }
+  // A title: "Luật Quản lý thuế số 38/2019/QH14", only with "số" and for titled types.
+  if (hasSo) {
+    let q = p;
+    for (let k = 0; k < MAX_TITLE_WORDS; k++) {
+      const t = tokenBefore(text, q, limit);
+      if (!t || t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
+      const named = typeNameEndingAt(text, t.start, limit);
+      if (named && !named.abbr) {
+        if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
+        break;
+      }
+      q = t.start;
+    }
+  }
+  return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
+}

@@ -1,0 +1,309 @@
+/**
+ * Reference extraction: finds every document the text cites by number and
+ * symbol, and reads around each one its type name, date, issuer and relation.
+ *
+ * ```
+ * extractReferences(input)
+ *   = prepare (normalize; restore tones for stripped/OCR text)   → text + OffsetMap
+ *   → findReferences(text)                                       → references on the prepared text
+ *   → spans mapped back through the OffsetMap                    → references on the input
+ * ```
+ *
+ * `findReferences` works on one string in one pass: the prefilter (scan.ts)
+ * yields the few places where a symbol may start, the grammar (grammar.ts)
+ * parses the symbol there, and small readers look at the words around it
+ * (doctype.ts before, dates.ts and issuer.ts after, relation.ts before).
+ * A last pass carries an issuer, a type and a relation along lists ("Nghị
+ * quyết số 03/NQ-CP và số 71/NQ-CP của Chính phủ").
+ */
+import { assertString, describe as describeValue } from '../errors.js';
+import { ExtractOptionsSchema, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
+import { isLetter } from './chars.js';
+import { typeCodeInfo } from './data/codes.js';
+import type { DocTypeName } from './data/doc-types.js';
+import { docTypeByName, readBefore, type Before } from './doctype.js';
+import { issueDateAfter, type IssueDate } from './dates.js';
+import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
+import { locateHeaderNumber } from './header.js';
+import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
+import { prepareText } from './pipeline.js';
+import { listIssuer, listItemLead, listRelation } from './lists.js';
+import { relationBefore } from './relation.js';
+import { nextAnchor } from './scan.js';
+import { PUNCT, WORD, tokenBefore } from './tokens.js';
+
+type IssuerVia = 'cua' | 'before' | 'run' | 'list';
+
+interface Found {
+  sym: ParsedSymbol;
+  before: Before;
+  start: number;
+  end: number;
+  date: IssueDate | null;
+  issuer: IssuerMatch | null;
+  issuerVia: IssuerVia | null;
+  /** End of the reference with its date and issuer: where a list goes on. */
+  tail: number;
+  relation: Relation | null;
+  docType: string | null;
+  typeAgrees: boolean;
+  header: boolean;
+}
+
+/** The canonical type name a symbol's code stands for, when the text names none. */
+function typeFromCode(sym: ParsedSymbol): string | null {
+  if (sym.family === 'court') {
+    if (sym.typeCode === 'AL') return 'Án lệ';
+    return sym.typeCode === 'QĐ' ? 'Quyết định' : 'Bản án';
+  }
+  if (sym.typeCode === null) return sym.family === 'state' ? 'Công văn' : null;
+  const info = typeCodeInfo(sym.typeCode);
+  if (!info) return null;
+  return sym.family === 'party' && info.partyName ? info.partyName : info.name;
+}
+
+function agrees(entry: DocTypeName, sym: ParsedSymbol): boolean {
+  if (entry.codes.length === 0 || sym.typeCode === null) return true;
+  return entry.codes.includes(sym.typeCode);
+}
+
+/** A number glued to the letters before it is not a number, unless those letters are "số" ("số78/2014/TT-BTC"). */
+function gluedToWord(text: string, numStart: number): boolean {
+  if (numStart === 0 || !isLetter(text.charCodeAt(numStart - 1))) return false;
+  const t = tokenBefore(text, numStart);
+  return !(t && t.kind === WORD && t.end === numStart && (t.key === 'so' || t.key === 's'));
+}
+
+/** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list. */
+function joined(text: string, from: number, to: number): boolean {
+  if (to < from) return false;
+  let p = to;
+  let words = 0;
+  while (p > from) {
+    const t = tokenBefore(text, p, from);
+    if (!t) break;
+    if (t.kind === PUNCT) {
+      if (t.key !== ',' && t.key !== ';') return false;
+    } else if (t.kind === WORD) {
+      if ((t.key !== 'va' && t.key !== 'hoac') || ++words > 1) return false;
+    } else return false;
+    p = t.start;
+  }
+  return true;
+}
+
+function confidenceOf(f: Found): number {
+  let c = 0.97;
+  const s = f.sym;
+  if (s.family === 'state' && s.groups.length === 1) c -= 0.2;
+  if (s.unknownCodes > 0) c -= s.unknownCodes >= s.groups.length ? 0.25 : 0.05 * s.unknownCodes;
+  if (!f.before.typeName && !f.before.hasSo) c -= 0.08;
+  if (!f.typeAgrees) c -= 0.25;
+  if (s.footnote) c -= 0.03;
+  if (s.loose) c -= 0.03;
+  if (s.pageBreak) c -= 0.1;
+  if (f.date && !f.date.exact) c -= 0.05;
+  return Math.max(0.05, Math.min(1, Math.round(c * 100) / 100));
+}
+
+/**
+ * Finds the references in text that needs no preparation (clean Unicode, or
+ * text the finder tolerates as it is: folded letters, dash variants, odd
+ * spaces, ASCII codes). Spans index `text`. Sync and pure.
+ */
+export function findReferences(text: string, includeHeader = false): Reference[] {
+  assertString(text, 'findReferences', 'text');
+  const n = text.length;
+  if (n === 0) return [];
+  const header = locateHeaderNumber(text);
+  const found: Found[] = [];
+  let pos = 0;
+  let lastEnd = 0;
+  for (;;) {
+    const a = nextAnchor(text, pos);
+    if (a < 0) break;
+    pos = a + 1;
+    const numStart = numberStartBefore(text, a);
+    if (numStart < 0 || numStart < lastEnd || gluedToWord(text, numStart)) continue;
+    const before = readBefore(text, numStart, lastEnd);
+    const sym = parseSymbol(text, numStart, before.typeName !== null || before.hasSo);
+    if (!sym) continue;
+    if (before.notDocument) {
+      pos = sym.pageBreak ? pos : Math.max(pos, sym.end);
+      continue;
+    }
+    const isHeader = header !== null && numStart >= header.start && numStart < header.end;
+    if (isHeader && !includeHeader) {
+      pos = Math.max(pos, sym.end);
+      lastEnd = sym.end;
+      continue;
+    }
+    const entry = before.typeName;
+    let docType: string | null = null;
+    let typeAgrees = true;
+    if (entry && !entry.generic) {
+      docType = entry.name;
+      typeAgrees = agrees(entry, sym);
+    } else if (entry && entry.generic) {
+      docType = typeFromCode(sym) ?? 'Công văn';
+    }
+    // Date and issuer after the symbol.
+    let tail = sym.end;
+    const date = issueDateAfter(text, sym.end);
+    if (date) tail = date.end;
+    let issuer = issuerAfter(text, tail);
+    let issuerVia: IssuerVia | null = null;
+    if (issuer) {
+      issuerVia = 'cua';
+      tail = issuer.end;
+    } else {
+      issuer = issuerBefore(text, before.spanStart);
+      if (issuer) issuerVia = 'before';
+    }
+    found.push({
+      sym,
+      before,
+      start: before.spanStart,
+      end: sym.end,
+      date,
+      issuer,
+      issuerVia,
+      tail,
+      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart),
+      docType,
+      typeAgrees,
+      header: isHeader,
+    });
+    // A symbol broken by a page break spans the page's footnotes: keep scanning inside them.
+    if (!sym.pageBreak) {
+      pos = Math.max(pos, sym.end);
+      lastEnd = sym.end;
+    }
+  }
+
+  // Lists: a reference joined to the one before by ",", ";", "và" shares its list.
+  const linked: boolean[] = found.map((f, i) => i > 0 && !found[i - 1].sym.pageBreak && joined(text, found[i - 1].tail, f.start));
+  // "của X" closing a run applies back to the references of the run that have no issuer.
+  for (let i = found.length - 1; i > 0; i--) {
+    if (found[i].issuerVia !== 'cua' && found[i].issuerVia !== 'run') continue;
+    for (let j = i; j > 0 && linked[j] && !found[j - 1].issuer; j--) {
+      found[j - 1].issuer = found[i].issuer;
+      found[j - 1].issuerVia = 'run';
+    }
+  }
+  const starts = found.map((f) => f.start);
+  const refAt = (p: number): boolean => {
+    const k = lowerBound(starts, p);
+    return k < starts.length && starts[k] === p;
+  };
+  // Page-broken spans hold other references: look them up by start.
+  const spanStartOf = (p: number): number => {
+    let k = lowerBound(starts, p + 1) - 1;
+    // Spans do not nest except around a page break's footnotes: check the few before.
+    for (let guard = 0; k >= 0 && guard < 8; k--, guard++) if (found[k].start <= p && p < found[k].end) return found[k].start;
+    return p;
+  };
+  const firstRefIn = (from: number, to: number): number => {
+    const k = lowerBound(starts, from);
+    return k < starts.length && starts[k] < to ? starts[k] : -1;
+  };
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    const prev = i > 0 && linked[i] ? found[i - 1] : null;
+    // Type of a list item without its own: the list's, when the codes agree; else from the code.
+    if (f.docType === null) {
+      const prevEntry = prev?.docType ? docTypeByName(prev.docType) : undefined;
+      if (prev && prevEntry && prev.sym.typeCode === f.sym.typeCode && agrees(prevEntry, f.sym)) f.docType = prev.docType;
+      else f.docType = typeFromCode(f.sym);
+    }
+    const lead = f.header ? null : listItemLead(text, f.start);
+    // "X ban hành A; B; C", "X ban hành các Nghị quyết ...; trong đó, A".
+    if (!f.issuer && lead !== null) {
+      const x = listIssuer(text, f.start, f.docType, refAt, spanStartOf);
+      if (x) {
+        f.issuer = x;
+        f.issuerVia = 'list';
+      }
+    }
+    // Relation: its own clause's, else its run's, else the list head's.
+    if (f.relation === null) f.relation = prev?.relation ?? null;
+    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = listRelation(text, f.start, firstRefIn, spanStartOf);
+  }
+
+  const out: Reference[] = [];
+  for (const f of found) {
+    const s = f.sym;
+    out.push({
+      id: s.id,
+      docType: f.docType,
+      typeCode: s.typeCode,
+      number: s.number,
+      symbol: s.symbol,
+      year: s.year,
+      issuerCode: s.issuerCode,
+      issuer: f.issuer ? f.issuer.name : null,
+      date: f.date ? f.date.iso : null,
+      family: s.family as Family,
+      relation: f.relation ?? 'refers',
+      start: f.start,
+      end: f.end,
+      text: text.slice(f.start, f.end),
+      confidence: confidenceOf(f),
+    });
+  }
+  return out;
+}
+
+/**
+ * Extracts the documents cited in `text`: every mention by number and
+ * symbol, with its type, issuer, date and relation, spans into `text`.
+ * Synchronous and pure; `[]` for empty text; throws a TypeError naming the
+ * argument for a non-string; never throws on a string.
+ */
+export function extractReferences(text: string, options?: ExtractOptions): Reference[] {
+  assertString(text, 'extractReferences', 'text');
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError(`extractReferences: argument "options" must be an object, got ${describeValue(options)}`);
+  }
+  const opts = options === undefined ? DEFAULTS : parseOptions(options);
+  if (text.length === 0) return [];
+  const prepared = prepareText(text, opts.input);
+  const refs = findReferences(prepared.text, opts.includeHeader);
+  const map = prepared.map;
+  const out: Reference[] = [];
+  for (const r of refs) {
+    if (r.confidence < opts.minConfidence) continue;
+    if (!map.isIdentity) {
+      const span = map.spanToOriginal(r.start, r.end);
+      r.start = span.start;
+      r.end = span.end;
+      r.text = text.slice(span.start, span.end);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+const DEFAULTS = ExtractOptionsSchema.parse({});
+
+function parseOptions(options: ExtractOptions) {
+  const r = ExtractOptionsSchema.safeParse(options);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue.path.length ? `options.${issue.path.join('.')}` : 'options';
+    throw new TypeError(`extractReferences: argument "${path}": ${issue.message}`);
+  }
+  return r.data;
+}
+
+/** Index of the first element >= x in a sorted array. */
+function lowerBound(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,251 @@
+/**
+ * The issuing body a text names for a reference:
+ * - "của X" after the reference (and its date): "Nghị quyết số 57-NQ/TW ngày
+ *   22/12/2024 của Bộ Chính trị về ...";
+ * - "X (đã) ban hành <reference>": "HĐND tỉnh ban hành Nghị quyết 18/2024/NQ-HĐND";
+ * - "(đề nghị) của X tại <reference>": "Theo đề nghị của Sở Tài chính tại
+ *   Công văn số 4119/STC-QLN".
+ *
+ * A name is read word by word: it opens with a capitalized word or a code
+ * (UBND), goes on over capitalized words and the lower-case syllables that
+ * end their words ("Bộ Chính trị", "Ban Chấp hành"), codes, locality words
+ * with their place ("tỉnh Quảng Ngãi"), "và" between two names, a term
+ * qualifier ("khóa XX"); it ends at punctuation, at a topic or verb phrase
+ * ("về", "thực hiện", "phê duyệt"...) or at a document type name. The result
+ * is written as in the text, line breaks as one space, NFC, new tone style.
+ */
+import { placeTone } from '../text/vietnamese.js';
+import { foldLower } from './chars.js';
+import { ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD } from './data/issuers.js';
+import { typeNameAt } from './doctype.js';
+import { PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
+
+function foldPhrase(s: string): string[] {
+  const out: string[] = [];
+  for (const w of s.split(' ')) {
+    let f = '';
+    for (let i = 0; i < w.length; i++) f += String.fromCharCode(foldLower(w.charCodeAt(i)));
+    out.push(f);
+  }
+  return out;
+}
+
+/** Phrases indexed by their first folded word, longest first. */
+function indexPhrases(list: readonly string[]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of list) {
+    const words = foldPhrase(p);
+    const l = map.get(words[0]);
+    if (l) l.push(words);
+    else map.set(words[0], [words]);
+  }
+  for (const l of map.values()) l.sort((a, b) => b.length - a.length);
+  return map;
+}
+
+const STOPS = indexPhrases(ISSUER_STOP_WORDS);
+const LOCALITIES = indexPhrases(LOCALITY_WORDS);
+const HEADS = indexPhrases(ORG_HEADS.map((h) => h.words));
+const TERM = foldPhrase(TERM_WORD)[0];
+const CUA = 'cua';
+const VA = 'va';
+/** Lower-case syllables that may follow a capitalized one inside a name ("Ủy ban nhân dân" has three). */
+const MAX_TAIL_SYLLABLES = 4;
+/** Words an issuer name may have at most. */
+const MAX_NAME_WORDS = 14;
+
+/** Length (in tokens) of the longest phrase of `index` at `toks[at]`, or 0. */
+function phraseAt(index: Map<string, string[][]>, toks: readonly Tok[], at: number): number {
+  const t = toks[at];
+  if (!t || t.kind !== WORD) return 0;
+  const cands = index.get(t.key);
+  if (!cands) return 0;
+  outer: for (const words of cands) {
+    if (at + words.length > toks.length) continue;
+    for (let k = 1; k < words.length; k++) {
+      const u = toks[at + k];
+      if (u.kind !== WORD || u.key !== words[k]) continue outer;
+    }
+    return words.length;
+  }
+  return 0;
+}
+
+/** A code word: all capitals, two letters or more (UBND, HĐND, KH). */
+function isCode(t: Tok): boolean {
+  return t.kind === WORD && t.upper && t.end - t.start >= 2;
+}
+
+/** Written as a name: capitalized, not all capitals (unless the text around is all capitals). */
+function isTitle(t: Tok): boolean {
+  return t.kind === WORD && t.cap;
+}
+
+/** Roman numerals of a term ("XV", "Xiii", "XX"). */
+function isRoman(t: Tok): boolean {
+  return t.kind === WORD && /^[ivxlc]+$/.test(t.key);
+}
+
+/** A stop phrase applies to words not written as names: lower case, or all capitals. */
+function stopsAt(toks: readonly Tok[], at: number): boolean {
+  const t = toks[at];
+  if (t.cap && !t.upper) return false;
+  return phraseAt(STOPS, toks, at) > 0;
+}
+
+export interface IssuerMatch {
+  start: number;
+  end: number;
+  /** As in the text: line breaks as one space, NFC, new tone style. */
+  name: string;
+}
+
+/** Normalizes an issuer as written: whitespace runs to one space, NFC, new tone style ("Tỉnh uỷ" → "Tỉnh ủy"). */
+export function issuerText(raw: string): string {
+  const nfc = raw.replace(/\s+/g, ' ').trim().normalize('NFC');
+  return nfc.replace(/\p{L}+/gu, (w) => placeTone(w, 'new'));
+}
+
+/**
+ * Reads the name of a body starting at the token `toks[0]`; returns the
+ * number of tokens it spans (0 when the tokens do not open a name).
+ * `toks` is in text order, read from the name's first word.
+ */
+export function nameLength(text: string, toks: readonly Tok[], requireHead: boolean): number {
+  const t0 = toks[0];
+  if (!t0 || t0.kind !== WORD) return 0;
+  if (!isTitle(t0)) return 0;
+  if (stopsAt(toks, 0)) return 0;
+  if (typeNameAt(toks, 0)) return 0;
+  if (requireHead && !isCode(t0) && phraseAt(HEADS, toks, 0) === 0) return 0;
+  let n = 1;
+  /** 'cap' after a capitalized word, 'tail' after its lower-case syllables, 'code', 'loc' after a locality word. */
+  let state: 'cap' | 'tail' | 'code' | 'loc' = isCode(t0) ? 'code' : 'cap';
+  let tails = 0;
+  while (n < toks.length && n < MAX_NAME_WORDS) {
+    const t = toks[n];
+    if (t.kind === PUNCT) {
+      // "KH&CN": an ampersand inside a code.
+      if (t.key === '&' && t.newlines === 0 && n + 1 < toks.length && toks[n + 1].kind === WORD && toks[n + 1].newlines === 0 && toks[n + 1].start === t.end) {
+        n += 2;
+        state = 'code';
+        continue;
+      }
+      break;
+    }
+    if (t.kind !== WORD) break;
+    if (t.key === TERM && n + 1 < toks.length && (isRoman(toks[n + 1]) || toks[n + 1].kind !== WORD && /^\d+$/.test(toks[n + 1].key))) {
+      n += 2;
+      state = 'code';
+      continue;
+    }
+    if (t.key === VA && !t.cap) {
+      // "Khoa học và Công nghệ", "Tỉnh ủy và UBND tỉnh": a name on both sides.
+      const next = toks[n + 1];
+      if (next && isTitle(next) && !stopsAt(toks, n + 1) && !typeNameAt(toks, n + 1)) {
+        n += 1;
+        continue;
+      }
+      break;
+    }
+    if (t.key === CUA && !t.cap) {
+      // "Ban Chỉ đạo của UBND tỉnh": a body inside another.
+      if (n + 1 < toks.length && (isCode(toks[n + 1]) || phraseAt(HEADS, toks, n + 1) > 0) && isTitle(toks[n + 1])) {
+        n += 1;
+        continue;
+      }
+      break;
+    }
+    if (stopsAt(toks, n)) break;
+    if (isTitle(t)) {
+      if (typeNameAt(toks, n)) break;
+      state = isCode(t) ? 'code' : 'cap';
+      tails = 0;
+      n++;
+      continue;
+    }
+    const loc = phraseAt(LOCALITIES, toks, n);
+    if (loc > 0 && state !== 'loc') {
+      // The place must follow: "tỉnh Quảng Ngãi"; "UBND tỉnh" alone is a name too.
+      n += loc;
+      state = 'loc';
+      continue;
+    }
+    if ((state === 'cap' || state === 'tail') && tails < MAX_TAIL_SYLLABLES) {
+      tails++;
+      state = 'tail';
+      n++;
+      continue;
+    }
+    break;
+  }
+  // A name does not end on a joining word.
+  while (n > 1 && (toks[n - 1].key === VA || toks[n - 1].key === CUA) && !toks[n - 1].cap) n--;
+  return n;
+}
+
+function matchFromTokens(text: string, toks: readonly Tok[], n: number): IssuerMatch {
+  const start = toks[0].start;
+  const end = toks[n - 1].end;
+  return { start, end, name: issuerText(text.slice(start, end)) };
+}
+
+/** Reads "của X" at `pos` (spaces, an optional comma, then "của"): the issuer X, or null. */
+export function issuerAfter(text: string, pos: number): IssuerMatch | null {
+  let t = tokenAfter(text, pos);
+  if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end);
+  if (!t || t.kind !== WORD || t.key !== CUA) return null;
+  const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 2);
+  const n = nameLength(text, toks, false);
+  return n > 0 ? matchFromTokens(text, toks, n) : null;
+}
+
+/**
+ * Reads "X (đã) ban hành" or "của X tại" ending right before `pos` (the
+ * reference's start): the issuer X, or null. The name must open with a
+ * body's head word (Ban, Bộ, Sở, UBND...), so "Tham mưu UBND tỉnh ban hành"
+ * gives "UBND tỉnh".
+ */
+export function issuerBefore(text: string, pos: number): IssuerMatch | null {
+  const t1 = tokenBefore(text, pos);
+  if (!t1 || t1.kind !== WORD) return null;
+  let nameEnd: number;
+  let viaCua = false;
+  if (t1.key === 'hanh') {
+    const t2 = tokenBefore(text, t1.start);
+    if (!t2 || t2.kind !== WORD || t2.key !== 'ban' || t2.cap) return null;
+    nameEnd = t2.start;
+    const t3 = tokenBefore(text, t2.start);
+    if (t3 && t3.kind === WORD && (t3.key === 'da' || t3.key === 'vua' || t3.key === 'moi') && !t3.cap) nameEnd = t3.start;
+  } else if (t1.key === 'tai' && !t1.cap) {
+    nameEnd = t1.start;
+    viaCua = true;
+  } else {
+    return null;
+  }
+  // Read back up to MAX_NAME_WORDS tokens (no punctuation but "&"), then try each head from the farthest.
+  const back: Tok[] = [];
+  let p = nameEnd;
+  while (back.length < MAX_NAME_WORDS) {
+    const t = tokenBefore(text, p);
+    if (!t) break;
+    if (t.kind === PUNCT && t.key !== '&') {
+      back.push(t);
+      break;
+    }
+    back.push(t);
+    p = t.start;
+  }
+  back.reverse();
+  for (let s = 0; s < back.length; s++) {
+    if (back[s].kind !== WORD) continue;
+    if (viaCua) {
+      // "của X tại": X starts right after "của".
+      if (s === 0 || back[s - 1].kind !== WORD || back[s - 1].key !== CUA) continue;
+    }
+    const toks = back.slice(s);
+    const n = nameLength(text, toks, !viaCua);
+    if (n === toks.length) return matchFromTokens(text, toks, n);
+  }
+  return null;
+}
