@@ -148,8 +148,16 @@ export const DocumentResultSchema = z.object({
 });
 export type DocumentResult = z.infer<typeof DocumentResultSchema>;
 
-const isAbortSignal = (v: unknown): v is AbortSignal =>
-  typeof v === 'object' && v !== null && 'aborted' in v && typeof (v as AbortSignal).addEventListener === 'function';
+/** The part of an AbortSignal the bulk path uses (the core compiles without DOM or Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+const isAbortSignal = (v: unknown): v is AbortSignalLike =>
+  typeof v === 'object' && v !== null && 'aborted' in v && typeof (v as AbortSignalLike).addEventListener === 'function';
 
 /** Options of `processArchive` (vn-legal-refs/node). */
 export const ProcessArchiveOptionsSchema = z
@@ -179,13 +187,21 @@ export const ProcessArchiveOptionsSchema = z
     /** Documents to leave out, by id (e.g. those already in an output being resumed). */
     skip: z.custom<(id: string) => boolean>((v) => typeof v === 'function', 'skip must be a function (id) => boolean').optional(),
     /** Stops the run: finished results are still yielded, then the iterator throws the signal's reason. */
-    signal: z.custom<AbortSignal>(isAbortSignal, 'signal must be an AbortSignal').optional(),
+    signal: z.custom<AbortSignalLike>(isAbortSignal, 'signal must be an AbortSignal').optional(),
     /**
      * A module (path or file URL) whose `createHandler(config)` returns the
      * per-document function run in the workers, replacing the default
      * pipeline (extraction, header, restoration).
      */
-    handler: z.union([z.string().min(1), z.instanceof(URL)]).optional(),
+    handler: z
+      .union([
+        z.string().min(1),
+        z.custom<{ readonly href: string }>(
+          (v) => typeof v === 'object' && v !== null && typeof (v as { href?: unknown }).href === 'string',
+          'handler must be a path or a URL',
+        ),
+      ])
+      .optional(),
   })
   .strict();
 export type ProcessArchiveOptions = z.input<typeof ProcessArchiveOptionsSchema>;

@@ -19,7 +19,7 @@ import { hasTrigger } from './prefilter.js';
 
 /** The core functions the pipeline calls. */
 export interface PipelineStages {
-  extractReferences(text: string, options: { input: InputKind }): Reference[];
+  extractReferences(text: string, options?: { input: InputKind }): Reference[];
   extractDocumentHeader(text: string): DocumentHeader | null;
   /**
    * The whole text restored (tones put back, OCR errors corrected) when it is
@@ -35,11 +35,13 @@ export function createDocumentFunction(config: HandlerConfig, stages: PipelineSt
   const withText = config.text;
   const restore = stages.restoreText;
   const textOf = (text: string): string => (restore ? restore(text, input) : text);
+  // 'auto' is extractReferences' default: no options object to validate per document.
+  const extractOptions = input === 'auto' ? undefined : { input };
   return (text: string): DocumentAnalysis => {
     if (!hasTrigger(text)) {
       return withText ? { references: [], header: null, text: textOf(text) } : { references: [], header: null };
     }
-    const references = stages.extractReferences(text, { input });
+    const references = stages.extractReferences(text, extractOptions);
     const header = stages.extractDocumentHeader(text) ?? null;
     return withText ? { references, header, text: textOf(text) } : { references, header };
   };

@@ -14,9 +14,14 @@
  * - the word "số" (also "Số", "SỐ", decomposed, or stripped as "so"/"So"/"SO");
  * - the word "ngày" (also decomposed, or stripped as "ngay").
  *
+ * and, so that the skip can never drop what the extractor would find, the
+ * extractor's own anchor scan (`nextAnchor`, refs/scan.ts), run only when
+ * none of the above matched.
+ *
  * A text with none of them cannot hold a number-and-symbol reference nor a
- * header number or date line, so the extractor would return nothing for it.
+ * header number, so the extractor would return nothing for it.
  */
+import { nextAnchor } from '../refs/scan.js';
 
 // Capital letters that can open a symbol: ASCII and Đ (U+0110); Ð (U+00D0) is its look-alike.
 const CODE = String.raw`[0-9A-Z\u0110\u00D0][ \t]?[-/\u2010-\u2015][ \t]*(?:\r?\n[ \t]*)?[A-Z\u0110\u00D0]`;
@@ -30,10 +35,10 @@ const TRIGGER_ALL = new RegExp(`${CODE}|${SO}|${NGAY}`, 'gu');
 
 /** True when `text` holds at least one trigger (see the module comment). */
 export function hasTrigger(text: string): boolean {
-  return TRIGGER.test(text);
+  return TRIGGER.test(text) || nextAnchor(text, 0) !== -1;
 }
 
-/** Start offsets (UTF-16) of every trigger in `text`, in order. */
+/** Start offsets (UTF-16) of every trigger of the pattern above in `text`, in order. */
 export function findTriggers(text: string): number[] {
   const out: number[] = [];
   TRIGGER_ALL.lastIndex = 0;

@@ -235,3 +235,26 @@ describe('result shape', () => {
     for (const r of results) expect(DocumentResultSchema.parse(r)).toEqual(r);
   });
 });
+
+describe('the default pipeline', () => {
+  it('gives for each seed what extractReferences and extractDocumentHeader give', async () => {
+    const { extractDocumentHeader, extractReferences } = await import('../../src/index.js');
+    const seedDir = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
+    const results = await collect(processArchive(seedDir, { jobs: 2, ordered: true }));
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync(seedDir).filter((f) => f.endsWith('.txt') || f.endsWith('.md')).sort();
+    expect(results.map((r) => r.id)).toEqual(files.map((f) => join(seedDir, f)));
+    for (const r of results) {
+      const text = readFileSync(r.id, 'utf8');
+      expect(r.error).toBeUndefined();
+      expect(r.references).toEqual(extractReferences(text));
+      expect(r.header).toEqual(extractDocumentHeader(text));
+    }
+    expect(results.reduce((n, r) => n + r.references.length, 0)).toBeGreaterThan(100);
+  });
+
+  it('skips a document without triggers and returns its text when asked', async () => {
+    const [r] = await collect(processArchive({ documents: [{ id: 'plain', text: 'Không có gì để trích.' }] }, { jobs: 1, text: true }));
+    expect(r).toEqual({ id: 'plain', references: [], header: null, text: 'Không có gì để trích.', bytes: Buffer.byteLength('Không có gì để trích.') });
+  });
+});

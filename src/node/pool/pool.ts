@@ -259,7 +259,7 @@ function tsBootstrap(entry: URL): string {
 }
 
 /** A file URL for a handler module given as a path or URL. */
-export function handlerUrl(handler: string | URL): string {
-  if (handler instanceof URL) return handler.href;
+export function handlerUrl(handler: string | { readonly href: string }): string {
+  if (typeof handler !== 'string') return handler.href;
   return /^[a-z][a-z0-9+.-]*:/i.test(handler) && !/^[a-z]:[\\/]/i.test(handler) ? handler : pathToFileURL(handler).href;
 }
