@@ -167,7 +167,7 @@ export async function writeJsonlArchive(path: string, spec: ArchiveSpec): Promis
     info.bytes += Buffer.byteLength(line);
     chunk += line;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }

@@ -3,6 +3,10 @@
  * whole documents and written with back-pressure (a slow disk or pipe slows
  * the run instead of filling memory). Chunks hold whole documents only, so an
  * interrupted run leaves at most a torn last line (see bulk-resume.ts).
+ *
+ * A chunk is written when it is full, or as soon as the caller has nothing
+ * more to add right now (the next turn of the event loop), so the first
+ * results show without waiting for a full chunk.
  */
 import type { Writable } from 'node:stream';
 
@@ -11,6 +15,7 @@ export class ChunkWriter {
   private size = 0;
   private failed: Error | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  private idle: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly stream: Writable,
@@ -33,10 +38,19 @@ export class ChunkWriter {
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= this.chunkChars) await this.flush();
+    else
+      this.idle ??= setImmediate(() => {
+        this.idle = null;
+        this.flush().catch(() => undefined); // the error is kept in `failed` and thrown by the next write
+      });
   }
 
   /** Writes what is gathered and waits until the stream took it. */
   flush(): Promise<void> {
+    if (this.idle) {
+      clearImmediate(this.idle);
+      this.idle = null;
+    }
     if (this.parts.length === 0) return this.flushing;
     const chunk = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     this.parts = [];
@@ -46,10 +60,13 @@ export class ChunkWriter {
       () =>
         new Promise<void>((resolve, reject) => {
           if (this.failed) return reject(this.failed);
-          const onError = (err: Error) => reject(err);
+          const onError = (err: Error) => {
+            this.failed ??= err;
+            reject(err);
+          };
           this.stream.once('error', onError);
           const ok = this.stream.write(chunk, (err) => {
-            if (err) reject(err);
+            if (err) onError(err);
           });
           const done = () => {
             this.stream.off('error', onError);

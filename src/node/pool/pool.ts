@@ -149,7 +149,7 @@ export class WorkerPool<T> {
     const workerData: WorkerInit = { ...this.options.init, progress: progress.buffer as SharedArrayBuffer, epoch: this.epoch };
     const worker = this.entry.ts
       ? new Worker(tsBootstrap(this.entry.url), { eval: true, workerData })
-      : new Worker(this.entry.url, { workerData, ...(process.env.VNREF_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.VNREF_YOUNG) } } : {}) });
+      : new Worker(this.entry.url, { workerData });
     const slot: Slot<T> = { worker, progress, inflight: [], finishedAny: false, ending: null, lastError: null };
     worker.on('message', (msg: DoneMessage) => this.onMessage(slot, msg));
     worker.on('error', (err) => {
