@@ -176,12 +176,21 @@ export const ProcessArchiveOptionsSchema = z
     batchBytes: z.number().int().min(1).default(256 * 1024),
     /** Most documents in one batch. */
     batchDocs: z.number().int().min(1).default(256),
-    /** Bound on bytes read but not yet handed to the consumer (back-pressure); one document may exceed it alone. */
-    maxPendingBytes: z.number().int().min(1).default(32 * 1024 * 1024),
+    /**
+     * Bound on bytes read but not yet handed to the consumer (back-pressure);
+     * one document may exceed it alone. Default: 8 MiB, or 1 MiB per worker
+     * when that is more.
+     */
+    maxPendingBytes: z.number().int().min(1).optional(),
     /** Bound on documents read but not yet handed to the consumer (also the reorder window with `ordered`). */
     maxPendingDocs: z.number().int().min(1).default(4096),
     /** Larger documents are reported as `too-large` instead of read. */
     maxDocumentBytes: z.number().int().min(1).default(64 * 1024 * 1024),
+    /**
+     * Heap limit of each worker (MB): a document that needs more fails alone
+     * (error `crash`, out of memory) instead of taking the process down.
+     */
+    workerHeapMb: z.number().int().min(16).default(1024),
     /** A document taking longer than this (ms) is reported as `timeout` and its worker replaced; 0: no limit. */
     timeoutMs: z.number().int().min(0).default(0),
     /** Documents to leave out, by id (e.g. those already in an output being resumed). */

@@ -165,6 +165,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
   private wakeReader: (() => void) | null = null;
   private iterator: AsyncIterator<SourceItem[]> | null = null;
   private readonly onAbort = () => this.abort();
+  private readonly maxPendingBytes: number;
 
   constructor(
     private readonly source: OpenedSource,
@@ -173,6 +174,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
     private readonly shape: (w: WireResult) => R,
   ) {
     const jobs = opts.jobs ?? Math.max(1, availableParallelism());
+    this.maxPendingBytes = opts.maxPendingBytes ?? Math.max(8, jobs) * 1024 * 1024;
     this.stats = {
       documents: 0,
       failed: 0,
@@ -241,6 +243,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
       {
         size: this.stats.workers,
         timeoutMs: this.opts.timeoutMs,
+        heapMb: this.opts.workerHeapMb,
         init: {
           handler: this.opts.handler === undefined ? null : handlerUrl(this.opts.handler),
           config: { input: this.opts.input, text: this.opts.text },
@@ -272,7 +275,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
   }
 
   private overLimit(): boolean {
-    return this.stats.pending > 0 && (this.stats.pending >= this.opts.maxPendingDocs || this.pendingBytes >= this.opts.maxPendingBytes);
+    return this.stats.pending > 0 && (this.stats.pending >= this.opts.maxPendingDocs || this.pendingBytes >= this.maxPendingBytes);
   }
 
   /** The reader task: source → queue, waiting while the bounds are reached. */

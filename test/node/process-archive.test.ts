@@ -87,6 +87,14 @@ describe('processArchive', () => {
     expect(run.stats.restarts).toBe(1);
   });
 
+  it('fails alone a document that fills its worker\'s heap (workerHeapMb)', async () => {
+    const docs = [doc(1), doc(2, ' @@OOM@@'), doc(3)];
+    const run = processArchive({ documents: docs }, { jobs: 1, handler, ordered: true, workerHeapMb: 48 });
+    const results = await collect(run);
+    expect(results.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'crash', 'ok']);
+    expect(results[1].error!.message).toMatch(/out of memory|memory limit/i);
+  });
+
   it('reports bad files and records with the reason, and processes the rest', async () => {
     const sub = join(dir, 'faults');
     mkdirSync(sub);

@@ -52,6 +52,8 @@ export interface PoolOptions {
   size: number;
   depth?: number;
   timeoutMs?: number;
+  /** Old-generation heap limit per worker (MB). */
+  heapMb?: number;
   init: Omit<WorkerInit, 'progress' | 'epoch'>;
 }
 
@@ -66,6 +68,13 @@ interface Slot<T> {
 }
 
 const MAX_STARTUP_FAILURES = 3;
+/**
+ * Young generation per worker (MB). V8's default (up to 3 x 16 MB semi-spaces
+ * on 64-bit) lets each busy worker hold ~50 MB of short-lived garbage; 16 MB
+ * saves ~25 MB per worker at no measurable cost in throughput (the pipeline's
+ * garbage dies young).
+ */
+const YOUNG_GENERATION_MB = 16;
 
 export class WorkerPool<T> {
   private readonly slots: Array<Slot<T>> = [];
@@ -147,9 +156,10 @@ export class WorkerPool<T> {
     progress[PROGRESS_TOKEN] = -1;
     progress[PROGRESS_INDEX] = -1;
     const workerData: WorkerInit = { ...this.options.init, progress: progress.buffer as SharedArrayBuffer, epoch: this.epoch };
+    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.options.heapMb ?? 1024 };
     const worker = this.entry.ts
-      ? new Worker(tsBootstrap(this.entry.url), { eval: true, workerData })
-      : new Worker(this.entry.url, { workerData });
+      ? new Worker(tsBootstrap(this.entry.url), { eval: true, workerData, resourceLimits })
+      : new Worker(this.entry.url, { workerData, resourceLimits });
     const slot: Slot<T> = { worker, progress, inflight: [], finishedAny: false, ending: null, lastError: null };
     worker.on('message', (msg: DoneMessage) => this.onMessage(slot, msg));
     worker.on('error', (err) => {
