@@ -1,7 +1,13 @@
 /**
  * vn-legal-refs/node: the Node-only entry point (files, streams, the shipped
  * language model, the bulk worker pool). Re-exports the portable core.
+ *
+ * Importing it registers the shipped language model as the default, so
+ * `restoreTones(text)` works without passing a model.
  */
+import { setDefaultModelProvider } from '../restore/provider.js';
+import { loadDefaultModel } from './model.js';
+
 export * from '../index.js';
 export {
   processArchive,
@@ -19,3 +25,6 @@ export type {
   HandlerConfig,
 } from './pool/protocol.js';
 export { createDocumentFunction, type PipelineStages } from './document.js';
+export { DEFAULT_MODEL_NAME, defaultModelPath, loadDefaultModel, loadModelFile, loadModelFileSync } from './model.js';
+
+setDefaultModelProvider(loadDefaultModel);

@@ -126,3 +126,23 @@ export function buildCandidateIndex(style: ToneStyle = 'new'): Map<string, strin
   }
   return index;
 }
+
+let foldedCache: Set<string> | null = null;
+
+/** Folded forms ("quyet", "nghi", "so") of every syllable in the inventory; built once. */
+export function foldedSyllables(): ReadonlySet<string> {
+  if (!foldedCache) foldedCache = new Set(tonelessSyllables().map((s) => foldDiacritics(s)));
+  return foldedCache;
+}
+
+let plainCache: Set<string> | null = null;
+
+/**
+ * Folded forms that Vietnamese also writes with no diacritic at all ("cho",
+ * "tham", "gia"). A folded form outside this set ("quyet", "viet", "cac")
+ * cannot occur in clean text: seeing it means the diacritics were stripped.
+ */
+export function plainSyllables(): ReadonlySet<string> {
+  if (!plainCache) plainCache = new Set(tonelessSyllables().filter((s) => foldDiacritics(s) === s && tonesFor(s).includes(0)));
+  return plainCache;
+}

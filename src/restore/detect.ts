@@ -1,0 +1,65 @@
+/**
+ * Which kind of text is this: clean Vietnamese (or no Vietnamese at all:
+ * nothing to restore), or Vietnamese with its diacritics stripped?
+ *
+ * Evidence, per word: a word with Vietnamese diacritics is clean; a word
+ * without any that spells a Vietnamese syllable is what stripped text is
+ * made of, but clean text has some too ("cho", "tham gia": about a fifth of
+ * its syllables); a folded syllable that clean text can never write bare
+ * ("quyet", "viet", "cac": stop finals always carry a tone) is proof of
+ * stripping. Words that are not Vietnamese syllables (English, codes) make
+ * the text count as not Vietnamese when they are the majority.
+ */
+import { assertString } from '../errors.js';
+import { KIND_WORD, FLAG_DIACRITIC, tokenizeStream } from '../text/tokenize.js';
+import { foldedSyllables, plainSyllables } from './syllables.js';
+
+export type DetectedInputKind = 'clean' | 'stripped';
+
+export interface InputKindEvidence {
+  kind: DetectedInputKind;
+  /** Word tokens. */
+  words: number;
+  /** Words that are Vietnamese syllables (with diacritics, or spelling one without). */
+  vietnamese: number;
+  /** Vietnamese words written without any diacritic. */
+  bare: number;
+  /** Bare words clean text cannot contain ("quyet", "cac"). */
+  mustBeStripped: number;
+}
+
+/** Share of bare Vietnamese words from which a text counts as stripped (clean report text has about 0.2). */
+const STRIPPED_SHARE = 0.6;
+
+/** Detects whether `text` is clean or diacritic-stripped Vietnamese, with the counts behind the answer. */
+export function inspectInputKind(text: string): InputKindEvidence {
+  assertString(text, 'detectInputKind', 'text');
+  const st = tokenizeStream(text);
+  const all = foldedSyllables();
+  const plain = plainSyllables();
+  let words = 0;
+  let vietnamese = 0;
+  let bare = 0;
+  let must = 0;
+  for (let k = 0; k < st.length; k++) {
+    if (st.kinds[k] !== KIND_WORD) continue;
+    words++;
+    if (st.flags[k] & FLAG_DIACRITIC) {
+      vietnamese++;
+      continue;
+    }
+    const w = st.folded.slice(st.starts[k], st.ends[k]).toLowerCase();
+    if (!all.has(w)) continue;
+    vietnamese++;
+    bare++;
+    if (!plain.has(w)) must++;
+  }
+  let kind: DetectedInputKind = 'clean';
+  if (vietnamese > 0 && vietnamese * 2 >= words && bare >= STRIPPED_SHARE * vietnamese && (bare >= 2 || must >= 1)) kind = 'stripped';
+  return { kind, words, vietnamese, bare, mustBeStripped: must };
+}
+
+/** 'stripped' for Vietnamese written without diacritics, else 'clean' (also for text with no Vietnamese). */
+export function detectInputKind(text: string): DetectedInputKind {
+  return inspectInputKind(text).kind;
+}
