@@ -170,6 +170,8 @@ export const ProcessArchiveOptionsSchema = z
     text: z.boolean().default(false),
     /** What kind of text the documents are: detected per document when 'auto'. */
     input: InputKindSchema.default('auto'),
+    /** Leave out references whose confidence is below this (as `extractReferences`). */
+    minConfidence: z.number().min(0).max(1).default(0),
     /** File name endings read from directories (case-insensitive); `.jsonl`/`.ndjson` (optionally `.gz`) are always read as archives. */
     extensions: z.array(z.string().regex(/^\.[^/\\]+$/, 'an extension starts with "." and has no slash')).default(['.txt', '.md']),
     /** Target size of a batch sent to a worker (small documents travel together). */

@@ -261,6 +261,8 @@ export interface BulkExtractOptions {
   input: InputKind;
   /** Include the (restored) text in 'docs' records. */
   text: boolean;
+  /** Leave out references below this confidence. */
+  minConfidence?: number;
 }
 
 /**
@@ -303,6 +305,7 @@ export async function runBulkExtract(
         timeoutMs: flags.timeoutMs,
         input: extract.input,
         text: extract.text,
+        minConfidence: extract.minConfidence ?? 0,
         skip,
         signal,
         handler: options.handler,

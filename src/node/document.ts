@@ -19,7 +19,7 @@ import { hasTrigger } from './prefilter.js';
 
 /** The core functions the pipeline calls. */
 export interface PipelineStages {
-  extractReferences(text: string, options?: { input: InputKind }): Reference[];
+  extractReferences(text: string, options?: { input?: InputKind; minConfidence?: number }): Reference[];
   extractDocumentHeader(text: string): DocumentHeader | null;
   /**
    * The whole text restored (tones put back, OCR errors corrected) when it is
@@ -35,8 +35,9 @@ export function createDocumentFunction(config: HandlerConfig, stages: PipelineSt
   const withText = config.text;
   const restore = stages.restoreText;
   const textOf = (text: string): string => (restore ? restore(text, input) : text);
-  // 'auto' is extractReferences' default: no options object to validate per document.
-  const extractOptions = input === 'auto' ? undefined : { input };
+  // The defaults ('auto', 0) need no options object (validated per call).
+  const minConfidence = config.minConfidence ?? 0;
+  const extractOptions = input === 'auto' && minConfidence === 0 ? undefined : { input, minConfidence };
   return (text: string): DocumentAnalysis => {
     if (!hasTrigger(text)) {
       return withText ? { references: [], header: null, text: textOf(text) } : { references: [], header: null };

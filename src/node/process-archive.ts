@@ -246,7 +246,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
         heapMb: this.opts.workerHeapMb,
         init: {
           handler: this.opts.handler === undefined ? null : handlerUrl(this.opts.handler),
-          config: { input: this.opts.input, text: this.opts.text },
+          config: { input: this.opts.input, text: this.opts.text, minConfidence: this.opts.minConfidence },
           output: this.mode,
         },
       },

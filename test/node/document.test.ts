@@ -34,7 +34,8 @@ describe('createDocumentFunction', () => {
     const log: string[] = [];
     createDocumentFunction({ input: 'auto', text: false }, stages(log))('số 5-NQ/TW', { id: 'a' });
     createDocumentFunction({ input: 'stripped', text: false }, stages(log))('so 5-NQ/TW', { id: 'a' });
-    expect(log).toEqual(['refs undefined', 'header', 'refs {"input":"stripped"}', 'header']);
+    createDocumentFunction({ input: 'auto', text: false, minConfidence: 0.5 }, stages(log))('so 5-NQ/TW', { id: 'a' });
+    expect(log).toEqual(['refs undefined', 'header', 'refs {"input":"stripped","minConfidence":0}', 'header', 'refs {"input":"auto","minConfidence":0.5}', 'header']);
   });
 
   it('returns the text as it is when no restorer is wired', () => {

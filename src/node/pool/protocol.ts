@@ -43,6 +43,8 @@ export interface HandlerConfig {
   input: InputKind;
   /** Return the (restored) text as well. */
   text: boolean;
+  /** Leave out references below this confidence (0: keep all). */
+  minConfidence?: number;
 }
 
 /** What the per-document function returns for one text. */
