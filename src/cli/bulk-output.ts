@@ -8,10 +8,11 @@
  * more to add right now (the next turn of the event loop), so the first
  * results show without waiting for a full chunk.
  */
+import { Buffer } from 'node:buffer';
 import type { Writable } from 'node:stream';
 
 export class ChunkWriter {
-  private parts: string[] = [];
+  private parts: Uint8Array[] = [];
   private size = 0;
   private failed: Error | null = null;
   private flushing: Promise<void> = Promise.resolve();
@@ -19,7 +20,7 @@ export class ChunkWriter {
 
   constructor(
     private readonly stream: Writable,
-    private readonly chunkChars = 256 * 1024,
+    private readonly chunkBytes = 256 * 1024,
   ) {
     stream.on('error', (err) => {
       this.failed ??= err;
@@ -31,13 +32,13 @@ export class ChunkWriter {
     return this.failed;
   }
 
-  /** Adds the records of one document; resolves once there is room for more. */
-  async write(text: string): Promise<void> {
+  /** Adds the records of one document (UTF-8); resolves once there is room for more. */
+  async write(bytes: Uint8Array): Promise<void> {
     if (this.failed) throw this.failed;
-    if (text.length === 0) return;
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= this.chunkChars) await this.flush();
+    if (bytes.length === 0) return;
+    this.parts.push(bytes);
+    this.size += bytes.length;
+    if (this.size >= this.chunkBytes) await this.flush();
     else
       this.idle ??= setImmediate(() => {
         this.idle = null;
@@ -52,7 +53,7 @@ export class ChunkWriter {
       this.idle = null;
     }
     if (this.parts.length === 0) return this.flushing;
-    const chunk = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    const chunk = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
     const previous = this.flushing;

@@ -67,8 +67,8 @@ export interface JsonlResult {
   bytes: number;
   /** Number of references found. */
   references: number;
-  /** The JSONL lines for this document ('' for none, and for a failed document). */
-  jsonl: string;
+  /** The JSONL lines for this document, UTF-8 (empty for none, and for a failed document). */
+  jsonl: Uint8Array;
   error?: DocumentError;
 }
 
@@ -88,8 +88,9 @@ export function processArchive(source: ArchiveSource, options?: ProcessArchiveOp
 /**
  * Like `processArchive`, but the workers also serialize each result as JSONL
  * (one line per reference, or one line per document with `records:
- * 'documents'`), so writing the output costs the main thread nothing. Every
- * line starts with `{"doc":ID` (and `"file":PATH` when the document came from a file).
+ * 'documents'`) in UTF-8 bytes, so writing the output costs the main thread
+ * no encoding. Every line starts with `{"doc":ID` (and `"file":PATH` when the
+ * document came from a file).
  */
 export function processArchiveJsonl(
   source: ArchiveSource,
@@ -115,7 +116,7 @@ function parseOptions(fn: string, options: unknown): ResolvedProcessArchiveOptio
   return parsed.data;
 }
 
-function toDocumentResult(w: WireResult): DocumentResult {
+function toDocumentResult(w: WireResult, _output?: Uint8Array | null): DocumentResult {
   const r: DocumentResult = { id: w.id, references: w.references ?? [], header: w.header ?? null, bytes: w.bytes };
   if (w.file !== undefined) r.file = w.file;
   if (w.text !== undefined) r.text = w.text;
@@ -123,8 +124,11 @@ function toDocumentResult(w: WireResult): DocumentResult {
   return r;
 }
 
-function toJsonlResult(w: WireResult): JsonlResult {
-  const r: JsonlResult = { id: w.id, bytes: w.bytes, references: w.count, jsonl: w.jsonl ?? '' };
+const NO_BYTES = new Uint8Array(0);
+
+function toJsonlResult(w: WireResult, output: Uint8Array | null): JsonlResult {
+  const jsonl = output && w.outEnd !== undefined && w.outEnd > w.outStart! ? output.subarray(w.outStart, w.outEnd) : NO_BYTES;
+  const r: JsonlResult = { id: w.id, bytes: w.bytes, references: w.count, jsonl };
   if (w.file !== undefined) r.file = w.file;
   if (w.error) r.error = w.error;
   return r;
@@ -171,7 +175,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
     private readonly source: OpenedSource,
     private readonly opts: ResolvedProcessArchiveOptions,
     private readonly mode: OutputMode,
-    private readonly shape: (w: WireResult) => R,
+    private readonly shape: (w: WireResult, output: Uint8Array | null) => R,
   ) {
     const jobs = opts.jobs ?? Math.max(1, availableParallelism());
     this.maxPendingBytes = opts.maxPendingBytes ?? Math.max(8, jobs) * 1024 * 1024;
@@ -251,7 +255,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
         },
       },
       {
-        done: (batch, results) => this.onDone(batch, results),
+        done: (batch, results, output) => this.onDone(batch, results, output),
         lost: (batch, loss) => this.onLost(batch, loss),
         ready: () => this.pump(),
         fatal: (err) => {
@@ -301,7 +305,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
           const seq = this.nextSeq++;
           this.stats.pending++;
           this.pendingBytes += size;
-          if (item.kind === 'error') this.complete(seq, size, this.shape(errorResult(item)));
+          if (item.kind === 'error') this.complete(seq, size, this.shape(errorResult(item), null));
           else this.ready.push({ seq, item, size });
         }
         this.pump();
@@ -357,10 +361,11 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
     return { token: this.nextToken++, items, wire, buffer };
   }
 
-  private onDone(batch: PoolBatch<Queued>, results: WireResult[]): void {
+  private onDone(batch: PoolBatch<Queued>, results: WireResult[], output: ArrayBuffer | null): void {
+    const bytes = output ? new Uint8Array(output) : null;
     for (let i = 0; i < batch.items.length; i++) {
       const q = batch.items[i];
-      this.complete(q.seq, q.size, this.shape(results[i]));
+      this.complete(q.seq, q.size, this.shape(results[i], bytes));
     }
   }
 
@@ -376,7 +381,8 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
       const id = item.kind === 'record' ? recordId(item) : item.id;
       const file = item.kind === 'text' ? undefined : item.file;
       const error: DocumentError = { code: loss.kind, message: loss.reason };
-      this.complete(q.seq, q.size, this.shape(file === undefined ? { id, bytes: q.size, count: 0, error } : { id, file, bytes: q.size, count: 0, error }));
+      const wire: WireResult = file === undefined ? { id, bytes: q.size, count: 0, error } : { id, file, bytes: q.size, count: 0, error };
+      this.complete(q.seq, q.size, this.shape(wire, null));
     }
   }
 

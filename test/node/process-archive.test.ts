@@ -218,16 +218,17 @@ describe('processArchiveJsonl', () => {
     const docs = [doc(1), { id: 'empty', text: 'không có gì' }];
     const refs = await collect(processArchiveJsonl({ documents: docs }, { jobs: 1, handler, ordered: true }));
     expect(refs.map((r) => r.references)).toEqual([2, 0]);
-    expect(refs[1].jsonl).toBe('');
-    const lines = refs[0].jsonl.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(refs[1].jsonl).toHaveLength(0);
+    const text = Buffer.from(refs[0].jsonl).toString('utf8');
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { doc: string; id: string });
     expect(lines.map((l) => [l.doc, l.id])).toEqual([
       ['d1', '1-NQ/TW'],
       ['d1', '2/QĐ-UBND'],
     ]);
-    expect(refs[0].jsonl.startsWith('{"doc":"d1",')).toBe(true);
+    expect(text.startsWith('{"doc":"d1",')).toBe(true);
 
     const per = await collect(processArchiveJsonl({ documents: docs }, { jobs: 1, handler, ordered: true, records: 'documents' }));
-    const recs = per.map((r) => JSON.parse(r.jsonl) as { doc: string; references: unknown[]; header: unknown });
+    const recs = per.map((r) => JSON.parse(Buffer.from(r.jsonl).toString('utf8')) as { doc: string; references: unknown[]; header: unknown });
     expect(recs.map((r) => [r.doc, r.references.length, r.header])).toEqual([
       ['d1', 2, null],
       ['empty', 0, null],

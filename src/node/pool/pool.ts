@@ -41,7 +41,7 @@ export interface Loss {
 }
 
 export interface PoolEvents<T> {
-  done(batch: PoolBatch<T>, results: WireResult[]): void;
+  done(batch: PoolBatch<T>, results: WireResult[], output: ArrayBuffer | null): void;
   lost(batch: PoolBatch<T>, loss: Loss): void;
   /** A worker has room for another batch. */
   ready(): void;
@@ -179,7 +179,7 @@ export class WorkerPool<T> {
     const [batch] = slot.inflight.splice(at, 1);
     slot.finishedAny = true;
     this.startupFailures = 0;
-    this.events.done(batch, msg.results);
+    this.events.done(batch, msg.results, msg.output);
     if (!this.closed && slot.ending === null) this.events.ready();
   }
 

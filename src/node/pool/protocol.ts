@@ -86,14 +86,20 @@ export interface WireResult {
   references?: Reference[];
   header?: DocumentHeader | null;
   text?: string;
-  /** 'references' and 'documents' modes: the lines to write (empty string for none). */
-  jsonl?: string;
+  /**
+   * 'references' and 'documents' modes: where the document's lines are in the
+   * batch's `output` (UTF-8), `[outStart, outEnd)`; empty for none.
+   */
+  outStart?: number;
+  outEnd?: number;
 }
 
 export interface DoneMessage {
   type: 'done';
   token: number;
   results: WireResult[];
+  /** 'references' and 'documents' modes: the UTF-8 JSONL of all results, transferred. */
+  output: ArrayBuffer | null;
 }
 
 /** Slots of the progress array. */

@@ -2,12 +2,53 @@
  * The worker's side of a batch, as a plain function (tested without threads):
  * decode each item, run the per-document function, shape the result.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import type { DocumentError } from '../../schema.js';
-import { binaryTextReason, decodeDocument } from '../archive/decode.js';
+import { binaryTextReason, decodeDocument, utf8ToString } from '../archive/decode.js';
 import { idOf } from '../archive/jsonl.js';
 import { lineId } from '../archive/items.js';
 import type { BatchMessage, DocumentAnalysis, DocumentFunction, OutputMode, WireItem, WireResult } from './protocol.js';
+
+/**
+ * JSONL text of a batch's results, encoded to UTF-8 into one growing scratch
+ * buffer (reused from batch to batch) and copied out once per batch: the main
+ * thread then writes bytes without encoding or copying strings.
+ */
+class OutputBytes {
+  private static readonly encoder = new TextEncoder();
+  private scratch = new Uint8Array(1 << 20);
+  private used = 0;
+
+  /** Appends `text`; returns its [start, end) in the output. */
+  add(text: string): [number, number] {
+    const start = this.used;
+    const need = start + text.length * 3;
+    if (need > this.scratch.length) {
+      const grown = new Uint8Array(Math.max(need, this.scratch.length * 2));
+      grown.set(this.scratch.subarray(0, start));
+      this.scratch = grown;
+    }
+    this.used += OutputBytes.encoder.encodeInto(text, this.scratch.subarray(start)).written;
+    return [start, this.used];
+  }
+
+  /** The bytes added since the last take, in a buffer of their own (to transfer). */
+  take(): ArrayBuffer | null {
+    if (this.used === 0) return null;
+    const out = this.scratch.slice(0, this.used).buffer;
+    this.used = 0;
+    if (this.scratch.length > 16 << 20) this.scratch = new Uint8Array(1 << 20); // do not keep a huge one
+    return out;
+  }
+}
+
+const outputBytes = new OutputBytes();
+
+export interface BatchOutcome {
+  results: WireResult[];
+  /** UTF-8 JSONL of the results ('references' and 'documents' modes). */
+  output: ArrayBuffer | null;
+}
 
 /** Runs `fn` over every item of `batch`; `onItem(i)` is called before item i starts. */
 export function runBatch(
@@ -15,24 +56,34 @@ export function runBatch(
   fn: DocumentFunction,
   output: OutputMode,
   onItem: (index: number) => void = () => {},
-): WireResult[] {
+): BatchOutcome {
   const results: WireResult[] = new Array(batch.items.length);
   for (let i = 0; i < batch.items.length; i++) {
     onItem(i);
-    results[i] = runItem(batch.items[i], batch.buffer, fn, output);
+    const r = runItem(batch.items[i], batch.buffer, fn, output);
+    if (r.jsonl !== undefined) {
+      if (r.jsonl.length > 0) [r.result.outStart, r.result.outEnd] = outputBytes.add(r.jsonl);
+      else r.result.outStart = r.result.outEnd = 0;
+    }
+    results[i] = r.result;
   }
-  return results;
+  return { results, output: output === 'objects' ? null : outputBytes.take() };
 }
 
-function runItem(item: WireItem, buffer: ArrayBuffer | null, fn: DocumentFunction, output: OutputMode): WireResult {
+function runItem(
+  item: WireItem,
+  buffer: ArrayBuffer | null,
+  fn: DocumentFunction,
+  output: OutputMode,
+): { result: WireResult; jsonl?: string } {
   const input = readItem(item, buffer);
-  if ('error' in input) return failure(input.id, input.file, input.bytes, input.error);
+  if ('error' in input) return { result: failure(input.id, input.file, input.bytes, input.error) };
   let analysis: DocumentAnalysis;
   try {
     analysis = fn(input.text, input.file === undefined ? { id: input.id } : { id: input.id, file: input.file });
   } catch (err) {
     const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    return failure(input.id, input.file, input.bytes, { code: 'failed', message: msg });
+    return { result: failure(input.id, input.file, input.bytes, { code: 'failed', message: msg }) };
   }
   return shape(input.id, input.file, input.bytes, analysis, output);
 }
@@ -68,7 +119,7 @@ function readRecord(item: { file: string; line: number }, bytes: Uint8Array): In
   }
   let record: unknown;
   try {
-    record = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('utf8'));
+    record = JSON.parse(utf8ToString(bytes));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { id: fallback, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not JSON (${why})` } };
@@ -90,17 +141,22 @@ function failure(id: string, file: string | undefined, bytes: number, error: Doc
   return file === undefined ? { id, bytes, count: 0, error } : { id, file, bytes, count: 0, error };
 }
 
-function shape(id: string, file: string | undefined, bytes: number, a: DocumentAnalysis, output: OutputMode): WireResult {
+function shape(
+  id: string,
+  file: string | undefined,
+  bytes: number,
+  a: DocumentAnalysis,
+  output: OutputMode,
+): { result: WireResult; jsonl?: string } {
   const count = a.references.length;
-  const base: WireResult = file === undefined ? { id, bytes, count } : { id, file, bytes, count };
+  const result: WireResult = file === undefined ? { id, bytes, count } : { id, file, bytes, count };
   if (output === 'objects') {
-    base.references = a.references;
-    base.header = a.header;
-    if (a.text !== undefined) base.text = a.text;
-    return base;
+    result.references = a.references;
+    result.header = a.header;
+    if (a.text !== undefined) result.text = a.text;
+    return { result };
   }
-  base.jsonl = output === 'references' ? referenceLines(id, file, a) : documentLine(id, file, a);
-  return base;
+  return { result, jsonl: output === 'references' ? referenceLines(id, file, a) : documentLine(id, file, a) };
 }
 
 /** `{"doc":ID,"file":FILE,` — the head every output record starts with (`doc` first, so resume reads it cheaply). */

@@ -21,7 +21,7 @@ const fn: DocumentFunction = await create(init.config);
 
 port.on('message', (msg: BatchMessage) => {
   const token = msg.token;
-  const results = runBatch(msg, fn, init.output, (i) => {
+  const { results, output } = runBatch(msg, fn, init.output, (i) => {
     Atomics.store(progress, PROGRESS_INDEX, -1);
     Atomics.store(progress, PROGRESS_TOKEN, token);
     Atomics.store(progress, PROGRESS_SINCE, Date.now() - init.epoch);
@@ -29,6 +29,6 @@ port.on('message', (msg: BatchMessage) => {
   });
   // Past the last item: the batch is finished, whatever happens next.
   Atomics.store(progress, PROGRESS_INDEX, msg.items.length);
-  const done: DoneMessage = { type: 'done', token, results };
-  port.postMessage(done);
+  const done: DoneMessage = { type: 'done', token, results, output };
+  port.postMessage(done, output ? [output] : []);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isUtf8 } from 'node:buffer';
-import { binaryReason, binaryTextReason, decodeDocument, firstInvalidUtf8 } from '../../../src/node/archive/decode.js';
+import { binaryReason, binaryTextReason, decodeDocument, firstInvalidUtf8, utf8ToString } from '../../../src/node/archive/decode.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -73,5 +73,23 @@ describe('binary checks', () => {
     expect(binaryTextReason('plain')).toBeNull();
     expect(binaryTextReason('a\0b')).toBe('binary: NUL character at offset 1');
     expect(binaryTextReason('\x01\x02\x03abc')).toMatch(/control characters/);
+  });
+});
+
+describe('utf8ToString', () => {
+  it('decodes any valid UTF-8 exactly, short or long, ASCII or not', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'ố', 'Đ', '\n', '😀', 'ệ'), fc.string({ unit: 'grapheme', maxLength: 1 })) }), fc.nat(3000), (s, pad) => {
+        for (const text of [s, 'x'.repeat(pad) + s, s + 'y'.repeat(pad)]) {
+          const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+          expect(utf8ToString(bytes)).toBe(text);
+          // A view into a larger buffer.
+          const wide = new Uint8Array(bytes.length + 10);
+          wide.set(bytes, 5);
+          expect(utf8ToString(wide.subarray(5, 5 + bytes.length))).toBe(text);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
