@@ -51,6 +51,8 @@ export interface ArchiveStats {
   workers: number;
   /** Workers replaced after a crash or timeout. */
   restarts: number;
+  /** Batches sent to the workers (documents / batches: how well small documents are grouped). */
+  batches: number;
 }
 
 /** An async iterable of results with its live counters. */
@@ -189,6 +191,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
       firstResultMs: null,
       workers: jobs,
       restarts: 0,
+      batches: 0,
     };
   }
 
@@ -326,6 +329,7 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
     if (!pool || this.stopped) return;
     while ((this.retry.length > 0 || this.ready.length > 0) && pool.hasRoom()) {
       pool.send(this.cut());
+      this.stats.batches++;
     }
     if (this.isComplete()) this.wake('consumer');
   }

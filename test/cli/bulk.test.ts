@@ -195,7 +195,7 @@ describe('runBulkDocuments', () => {
 describe('summaryLine', () => {
   it('lists at most ten failures', () => {
     const failures = Array.from({ length: 12 }, (_, i) => ({ id: `f${i}`, error: { code: 'binary' as const, message: 'binary' } }));
-    const text = summaryLine('extract', { documents: 20, failed: 12, references: 5, bytes: 2e6, skipped: 0, pending: 0, firstResultMs: 1, workers: 1, restarts: 0 }, 2, failures, false);
+    const text = summaryLine('extract', { documents: 20, failed: 12, references: 5, bytes: 2e6, skipped: 0, pending: 0, firstResultMs: 1, workers: 1, restarts: 0, batches: 1 }, 2, failures, false);
     expect(text.split('\n')).toHaveLength(12);
     expect(text).toContain('8 documents; 5 references; 2.0 MB in 2.0 s (1.0 MB/s, 10 docs/s, 1 worker); 12 failed (binary 12)');
     expect(text).toContain('  ... and 2 more (each reported above)');

@@ -267,3 +267,27 @@ describe('the default pipeline', () => {
     expect(r).toEqual({ id: 'plain', references: [], header: null, text: 'Không có gì để trích.', bytes: Buffer.byteLength('Không có gì để trích.') });
   });
 });
+
+describe('control characters in JSONL records', () => {
+  it('are found whatever escape carries them, and escaped letters are not mistaken for them', async () => {
+    const path = join(dir, 'controls.jsonl');
+    const lines = [
+      '{"id":"latin","text":"Quy\\u1ebft \\u0111\\u1ecbnh s\\u1ed1 5/Q\\u0110-UB"}',
+      '{"id":"u0001","text":"a' + '\\u0001'.repeat(5) + '"}',
+      '{"id":"u001F","text":"' + '\\u001F'.repeat(3) + 'b"}',
+      '{"id":"b","text":"' + '\\b'.repeat(3) + 'c"}',
+      '{"id":"del","text":"' + '\x7f'.repeat(3) + 'd"}',
+      '{"id":"backslash-b","text":"\\\\begin 5/QĐ-UB"}',
+    ];
+    writeFileSync(path, lines.join('\n'));
+    const results = await collect(processArchive(path, { jobs: 1, handler, ordered: true }));
+    expect(results.map((r) => [r.id, r.error?.code ?? r.references.map((x) => x.id).join()])).toEqual([
+      ['latin', '5/QĐ-UB'],
+      ['u0001', 'binary'],
+      ['u001F', 'binary'],
+      ['b', 'binary'],
+      ['del', 'binary'],
+      ['backslash-b', '5/QĐ-UB'],
+    ]);
+  });
+});

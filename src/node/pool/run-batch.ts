@@ -2,7 +2,7 @@
  * The worker's side of a batch, as a plain function (tested without threads):
  * decode each item, run the per-document function, shape the result.
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { DocumentError } from '../../schema.js';
 import { binaryTextReason, decodeDocument, utf8ToString } from '../archive/decode.js';
 import { idOf } from '../archive/jsonl.js';
@@ -132,9 +132,21 @@ function readRecord(item: { file: string; line: number }, bytes: Uint8Array): In
   if (typeof text !== 'string') {
     return { id, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: no string "text" field` } };
   }
-  const binary = binaryTextReason(text);
-  if (binary) return { id, file, bytes: n, error: { code: 'binary', message: `line ${item.line}: ${binary}` } };
+  // JSON has control characters only as escapes (and DEL raw): without those bytes, no need to scan the text.
+  if (mayHoldControl(bytes)) {
+    const binary = binaryTextReason(text);
+    if (binary) return { id, file, bytes: n, error: { code: 'binary', message: `line ${item.line}: ${binary}` } };
+  }
   return { id, file, bytes: n, text };
+}
+
+/** Escapes of control characters in JSON (`\u0000`-`\u001F`, `\u007F`, `\b`), and a raw DEL. */
+const CONTROL_NEEDLES = ['\\u000', '\\u001', '\\u007f', '\\u007F', '\\b', '\x7f'];
+
+/** False when a JSON line cannot hold a control character (none of the needles occurs). */
+function mayHoldControl(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return CONTROL_NEEDLES.some((needle) => b.indexOf(needle) !== -1);
 }
 
 function failure(id: string, file: string | undefined, bytes: number, error: DocumentError): WireResult {
