@@ -15,7 +15,11 @@
  *   --ordered       results in input order (default: as they finish)
  *   --timeout SEC   give up on a document after SEC seconds (its worker is replaced)
  *   --jsonl         read standard input as a JSONL archive
+ *   --record-failures  write failed documents to the output as error records
+ *                   and exit 0 (for engines that fail a task on a non-zero
+ *                   exit: Hadoop Streaming, Spark RDD.pipe)
  */
+import { Buffer } from 'node:buffer';
 import { createWriteStream, statSync } from 'node:fs';
 import type { DocumentError } from '../schema.js';
 import { isArchivePath } from '../node/archive/sources.js';
@@ -35,6 +39,8 @@ export interface BulkFlags {
   timeoutMs: number;
   /** Read stdin as JSONL. */
   jsonl: boolean;
+  /** Failed documents become `{"doc","file","error"}` output records; the exit code stays 0. */
+  recordFailures: boolean;
 }
 
 /** Usage lines for the flags, for a command's --help. */
@@ -45,11 +51,16 @@ export const BULK_USAGE = `bulk options (directories, JSONL archives, many files
   --ordered       write results in input order (default: as they finish)
   --timeout SEC   give up on a document after SEC seconds
   --jsonl         read standard input as a JSONL archive ({"id","text"} lines)
+  --record-failures
+                  write each failed document to the output as a record
+                  {"doc","file","error":{"code","message"}} and exit 0 (for
+                  Hadoop Streaming, Spark RDD.pipe: a failed document is data,
+                  not a failed task); still reported on stderr
   --quiet, -q     no progress bar (shown only on a terminal anyway)`;
 
 /** Takes the bulk flags out of `args`; returns them and the remaining arguments. */
 export function parseBulkFlags(args: readonly string[]): { flags: BulkFlags; rest: string[] } {
-  const flags: BulkFlags = { quiet: false, ordered: false, timeoutMs: 0, jsonl: false };
+  const flags: BulkFlags = { quiet: false, ordered: false, timeoutMs: 0, jsonl: false, recordFailures: false };
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -91,6 +102,9 @@ export function parseBulkFlags(args: readonly string[]): { flags: BulkFlags; res
       case '--jsonl':
         flags.jsonl = true;
         break;
+      case '--record-failures':
+        flags.recordFailures = true;
+        break;
       default:
         rest.push(arg);
     }
@@ -124,6 +138,8 @@ export interface BulkRunOptions {
   command: string;
   io: CliIO;
   flags: BulkFlags;
+  /** Writes a failed document to the output (with --record-failures). */
+  recordFailure?: (failure: { id: string; file?: string; error: DocumentError }) => Promise<void> | void;
   /** Stop signal for tests; the CLI stops on SIGINT/SIGTERM by itself. */
   signal?: AbortSignal;
   /** Listen to SIGINT/SIGTERM (default true). */
@@ -143,7 +159,7 @@ export interface BulkOutcome {
  * handed to the sink and flushed; a second Ctrl-C quits at once). Exit code:
  * 0, 1 when any document failed, 130 when interrupted.
  */
-export async function runBulk<R extends { id: string; error?: DocumentError }>(
+export async function runBulk<R extends { id: string; file?: string; error?: DocumentError }>(
   makeRun: (signal: AbortSignal) => ArchiveRun<R>,
   sink: (result: R) => Promise<void> | void,
   options: BulkRunOptions,
@@ -182,12 +198,13 @@ export async function runBulk<R extends { id: string; error?: DocumentError }>(
   const started = performance.now();
   try {
     for await (const result of run) {
-      if (result.error) {
-        failures.push({ id: result.id, error: result.error });
-        bar.log(`vnref ${command}: ${result.id}: ${result.error.message} (${result.error.code})`);
-        continue;
-      }
       try {
+        if (result.error) {
+          failures.push({ id: result.id, error: result.error });
+          bar.log(`vnref ${command}: ${result.id}: ${result.error.message} (${result.error.code})`);
+          if (options.recordFailure) await options.recordFailure({ id: result.id, file: result.file, error: result.error });
+          continue;
+        }
         await sink(result);
       } catch (err) {
         outputError = err;
@@ -217,7 +234,8 @@ export async function runBulk<R extends { id: string; error?: DocumentError }>(
     io.stderr.write(`vnref ${command}: writing the output failed: ${(outputError as Error).message}\n`);
     return { exitCode: 1, stats: run.stats, interrupted, failures };
   }
-  return { exitCode: interrupted ? 130 : failures.length > 0 ? 1 : 0, stats: run.stats, interrupted, failures };
+  const failed = failures.length > 0 && !options.recordFailure;
+  return { exitCode: interrupted ? 130 : failed ? 1 : 0, stats: run.stats, interrupted, failures };
 }
 
 /** The final line on stderr (plus the failed documents, up to 10). */
@@ -311,11 +329,24 @@ export async function runBulkExtract(
         handler: options.handler,
       }),
     (r) => writer.write(r.jsonl),
-    { command: 'extract', io, flags, signal: options.signal, handleSignals: options.handleSignals },
+    {
+      command: 'extract',
+      io,
+      flags,
+      signal: options.signal,
+      handleSignals: options.handleSignals,
+      recordFailure: flags.recordFailures ? (f) => writer.write(failureRecord(f)) : undefined,
+    },
     () => writer.close(ownStream),
     note,
   );
   return outcome.exitCode;
+}
+
+/** The output record of a failed document (with --record-failures): `{"doc","file"?,"error"}`. */
+export function failureRecord(f: { id: string; file?: string; error: DocumentError }): Uint8Array {
+  const file = f.file === undefined ? '' : `,"file":${JSON.stringify(f.file)}`;
+  return Buffer.from(`{"doc":${JSON.stringify(f.id)}${file},"error":${JSON.stringify(f.error)}}\n`, 'utf8');
 }
 
 /**

@@ -42,7 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('parseBulkFlags', () => {
   it('takes out the bulk flags and leaves the rest', () => {
     expect(parseBulkFlags(['a', '--jobs', '3', '--format', 'docs', '-q', '--resume=out.jsonl', '--ordered', '--timeout', '2.5', 'b'])).toEqual({
-      flags: { jobs: 3, resume: 'out.jsonl', quiet: true, ordered: true, timeoutMs: 2500, jsonl: false },
+      flags: { jobs: 3, resume: 'out.jsonl', quiet: true, ordered: true, timeoutMs: 2500, jsonl: false, recordFailures: false },
       rest: ['a', '--format', 'docs', 'b'],
     });
   });
@@ -109,6 +109,22 @@ describe('runBulkExtract', () => {
     expect(err).toContain(`vnref extract: ${join(sub, 'c.jsonl')}:3: line 3: not JSON`);
     expect(err).toMatch(/2 documents; 3 references; .*; 3 failed \((binary 1|crash 1|invalid-record 1)(, (binary 1|crash 1|invalid-record 1)){2}\); 1 worker restart\n/);
     expect(err).toContain(`  failed: d1: worker exited with code 7 (crash)`);
+  });
+
+  it('writes failed documents as records and exits 0 with --record-failures', async () => {
+    const path = join(dir, 'rf.jsonl');
+    writeFileSync(path, jsonl([doc(1), doc(2, ' @@THROW@@')]) + 'nope\n');
+    const cio = io();
+    expect(await run([path, '--jobs', '1', '--ordered', '--record-failures'], cio)).toBe(0);
+    const recs = cio.out().trim().split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((r) => [r.doc, r.id ?? r.error.code])).toEqual([
+      ['d1', '1-NQ/TW'],
+      ['d1', '2/QĐ-UBND'],
+      ['d2', 'failed'],
+      [`${path}:3`, 'invalid-record'],
+    ]);
+    expect(recs[2]).toEqual({ doc: 'd2', file: path, error: { code: 'failed', message: 'Error: handler threw on purpose' } });
+    expect(cio.err()).toContain('vnref extract: d2: Error: handler threw on purpose (failed)');
   });
 
   it('resumes an interrupted run: appends what is missing, and every reference ends up exactly once', async () => {
