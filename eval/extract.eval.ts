@@ -221,6 +221,16 @@ interface LabelStudio {
 /** A number and symbol inside a corpus span ("Nghị định số 108/2008/NĐ-CP ngày ..."). */
 const HAS_SYMBOL = /\d{1,5}\s*[-/]\s*(?:\d{4}\s*\/\s*)?[A-ZĐ][A-Za-zĐđ]*/u;
 
+/** "... ngày 28 tháng 6 năm 2010" / "... ngày 25/6/2007" at the end of a corpus span: ISO, or undefined. */
+function spanDate(span: string): string | undefined {
+  const m = /ngày\s+(\d{1,2})\s*(?:tháng\s+(\d{1,2})\s+năm\s+|[/.-](\d{1,2})[/.-])(\d{4})\s*$/u.exec(span);
+  if (!m) return undefined;
+  const d = Number(m[1]);
+  const mo = Number(m[2] ?? m[3]);
+  const y = Number(m[4]);
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function corpusSection(): Record<string, number> {
   console.log('\n-- legal corpus (VNLegalText-derived spans, /work/shared/corpus/refs) --');
   if (!existsSync(CORPUS_REFS)) {
@@ -236,6 +246,9 @@ function corpusSection(): Record<string, number> {
   let chars = 0;
   const misses: string[] = [];
   const outside: string[] = [];
+  let dated = 0;
+  let dateOk = 0;
+  const dateErrors: string[] = [];
   for (const f of files) {
     for (const line of readFileSync(join(CORPUS_REFS, f), 'utf8').split('\n')) {
       if (!line.trim()) continue;
@@ -248,8 +261,17 @@ function corpusSection(): Record<string, number> {
       found += refs.length;
       for (const g of gold) {
         spans++;
-        if (refs.some((r) => overlaps(r, g))) hit++;
-        else if (misses.length < 15) misses.push(`  miss  "${short(text.slice(Math.max(0, g.start - 20), g.end + 10))}"`);
+        const r0 = refs.find((r) => overlaps(r, g));
+        if (r0) {
+          hit++;
+          // The span's own issue date (when it holds one), read by a plain pattern independent of the extractor.
+          const want = spanDate(text.slice(g.start, g.end));
+          if (want !== undefined) {
+            dated++;
+            if (r0.date === want) dateOk++;
+            else if (dateErrors.length < 10) dateErrors.push(`  date  gold ${want} found ${r0.date}: "${short(text.slice(g.start, g.end + 10))}"`);
+          }
+        } else if (misses.length < 15) misses.push(`  miss  "${short(text.slice(Math.max(0, g.start - 20), g.end + 10))}"`);
       }
       const all = rec.annotations.flatMap((a) => a.result.map((r) => r.value));
       for (const r of refs) {
@@ -267,9 +289,11 @@ function corpusSection(): Record<string, number> {
     `references found: ${found}; inside a corpus span: ${inside} (${pct(found ? inside / found : 1)}%); outside every span: ${found - inside}` +
       ` (of which "<Type> số N" form, likely untagged mentions: ${outsideTyped})`,
   );
+  console.log(`issue dates inside matched spans: ${dated}; read the same: ${dateOk} (${pct(dated ? dateOk / dated : 1)}%)`);
   if (misses.length) console.log('first misses:\n' + misses.join('\n'));
+  if (dateErrors.length) console.log('first date differences:\n' + dateErrors.join('\n'));
   if (outside.length) console.log('first found outside every span:\n' + outside.join('\n'));
-  return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1 };
+  return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1, corpusDateAccuracy: dated ? dateOk / dated : 1 };
 }
 
 export default async function evalExtract(): Promise<Record<string, number>> {

@@ -70,13 +70,9 @@ export function isCodeLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111 || c === 0xd0 || c === 0xf0;
 }
 
-/** A character inside a symbol group: code letters, digits and "&" ("KH&CN", "BCVT&CĐS"). */
-export function isCodeChar(c: number): boolean {
-  return isCodeLetter(c) || isDigit(c) || c === 38;
-}
-
+/** Capital letters of a code: A-Z, Đ (and Ð), Ư ("TƯ", the older spelling of TW). */
 export function isUpperCodeLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || c === 0x110 || c === 0xd0;
+  return (c >= 65 && c <= 90) || c === 0x110 || c === 0xd0 || c === 0x1af;
 }
 
 /** Folded (no diacritics) and lower-cased code unit: "Ị" → "i", "Đ" → "d". */
@@ -85,17 +81,85 @@ export function foldLower(c: number): number {
   return f >= 65 && f <= 90 ? f + 32 : f;
 }
 
-/** `text[start, end)` folded and lower-cased ("Nghị Quyết" → "nghi quyet"). */
+/**
+ * `text[start, end)` folded and lower-cased ("Nghị Quyết" → "nghi quyet").
+ * Combining marks are dropped, so NFD text folds like NFC.
+ */
 export function foldLowerSlice(text: string, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(foldLower(text.charCodeAt(i)));
-  return s;
+  const n = end - start;
+  if (n <= 0) return '';
+  if (n > 64) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x300 || c > 0x36f) s += String.fromCharCode(foldLower(c));
+    }
+    return s;
+  }
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(start + i);
+    if (c < 0x300 || c > 0x36f) SLICE_BUF[m++] = foldLower(c);
+  }
+  return String.fromCharCode.apply(null, SLICE_BUF.subarray(0, m) as unknown as number[]);
 }
+
+const SLICE_BUF = new Uint16Array(64);
+
+/** 1 where the code unit (below U+1F00) is an upper-case letter. */
+const UPPER = (() => {
+  const t = new Uint8Array(0x1f00);
+  for (let c = 65; c < 0x1f00; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch !== ch.toLowerCase()) t[c] = 1;
+  }
+  return t;
+})();
 
 /** True when the letter at code `c` is upper-case (Vietnamese letters included). */
 export function isUpperLetter(c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  if (c < 0xc0) return false;
+  if (c < 0x1f00) return UPPER[c] === 1;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
+}
+
+/** Folded keys already made, by hash: words repeat, so reading them allocates little. */
+const INTERN = new Map<number, string | string[]>();
+const INTERN_LIMIT = 65536;
+
+function sameFolded(key: string, text: string, start: number, end: number): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && c <= 0x36f) continue;
+    if (k >= key.length || key.charCodeAt(k++) !== foldLower(c)) return false;
+  }
+  return k === key.length;
+}
+
+/**
+ * `foldLowerSlice(text, start, end)`, interned: the same folded word comes
+ * back as the same string, made once.
+ */
+export function foldedKey(text: string, start: number, end: number): string {
+  let h = 7;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x300 || c > 0x36f) h = (Math.imul(h, 31) + foldLower(c)) | 0;
+  }
+  const e = INTERN.get(h);
+  if (e !== undefined) {
+    if (typeof e === 'string') {
+      if (sameFolded(e, text, start, end)) return e;
+    } else {
+      for (const k of e) if (sameFolded(k, text, start, end)) return k;
+    }
+  }
+  const key = foldLowerSlice(text, start, end);
+  if (INTERN.size >= INTERN_LIMIT) INTERN.clear();
+  if (e === undefined || INTERN.size === 0) INTERN.set(h, key);
+  else if (typeof e === 'string') INTERN.set(h, [e, key]);
+  else e.push(key);
+  return key;
 }

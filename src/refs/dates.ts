@@ -11,7 +11,7 @@
  * locale reads whatever else NFC text with diacritics holds.
  */
 import { vi as chronoVi } from 'chrono-node';
-import { foldLower, isDash, isDigit, isHSpace, isLetter, isSlash, isSpace } from './chars.js';
+import { foldedKey, isDash, isDigit, isHSpace, isLetter, isSlash, isSpace } from './chars.js';
 
 export interface DateMatch {
   /** ISO `YYYY-MM-DD`. */
@@ -121,13 +121,9 @@ export const droppedSeparatorDate: DateParser = {
 /** Reads a word at pos: [folded lower-case word, end] or null. */
 function wordAt(text: string, pos: number): [string, number] | null {
   let i = pos;
-  let w = '';
-  while (i < text.length && i - pos < 12 && isLetter(text.charCodeAt(i))) {
-    w += String.fromCharCode(foldLower(text.charCodeAt(i)));
-    i++;
-  }
+  while (i < text.length && i - pos < 12 && isLetter(text.charCodeAt(i))) i++;
   if (i === pos || (i < text.length && isLetter(text.charCodeAt(i)))) return null;
-  return [w, i];
+  return [foldedKey(text, pos, i), i];
 }
 
 /** "tháng" as written, folded ("thang") or OCR-damaged ("thdng", "thiing"). */
@@ -208,9 +204,15 @@ export function issueDateAfter(text: string, pos: number): IssueDate | null {
   let i = skipSpace(text, pos, 16);
   const cueStart = i;
   if (text.charCodeAt(i) === 44) i = skipSpace(text, i + 1, 16);
-  const w = wordAt(text, i);
+  let w = wordAt(text, i);
   if (!w || !DAY_WORD.test(w[0])) return null;
   i = skipSpace(text, w[1], 16);
+  // "ngày ngày 14/5/2010": the cue written twice.
+  const again = wordAt(text, i);
+  if (again && again[0] === w[0]) {
+    w = again;
+    i = skipSpace(text, again[1], 16);
+  }
   if (text.charCodeAt(i) === 58) i = skipSpace(text, i + 1, 8);
   const m = parseDateAt(text, i);
   if (!m) return null;

@@ -46,8 +46,6 @@ const BY_NAME = new Map<string, DocTypeName>(DOC_TYPE_NAMES.map((e) => [e.name, 
 const ABBREVIATIONS = new Map<string, DocTypeName>();
 for (const [abbr, name] of Object.entries(DOC_TYPE_ABBREVIATIONS)) ABBREVIATIONS.set(abbr, BY_NAME.get(name)!);
 
-const MODIFIERS: string[][] = TYPE_MODIFIERS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
-const NOT_DOCUMENT: string[][] = NOT_DOCUMENT_NOUNS.map((m) => fold(m).split(' ')).sort((a, b) => b.length - a.length);
 
 /** The type entry for a canonical name ("Kế hoạch"). */
 export function docTypeByName(name: string): DocTypeName | undefined {
@@ -82,25 +80,46 @@ function phraseEndingAt(text: string, pos: number, phrase: readonly string[], li
   return p;
 }
 
-/** A type name ending at `pos` (read backwards): its entry and start, or null. Upper-case abbreviations too. */
-function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
-  const t = tokenBefore(text, pos, limit);
-  if (!t || t.kind !== WORD) return null;
+/** A type name whose last word is the token `t` (read backwards from it): its entry and start, or null. Upper-case abbreviations too. */
+function typeNameEndingWith(text: string, t: Tok, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+  if (t.kind !== WORD) return null;
   const forms = BY_LAST.get(t.key);
   if (forms) {
     for (const f of forms) {
-      const s = phraseEndingAt(text, pos, f.words, limit);
+      const s = f.words.length === 1 ? t.start : phraseEndingAt(text, t.start, f.words.slice(0, -1), limit);
       if (s >= 0) return { entry: f.entry, start: s, abbr: false };
     }
   }
   // "NĐ", "QĐ", "CTr": written in capitals (official case).
-  if (t.end - t.start <= 4) {
-    const raw = text.slice(t.start, t.end).replace(/\u00d0/g, 'Đ');
-    const e = ABBREVIATIONS.get(raw);
+  if (t.cap && t.end - t.start <= 4) {
+    const e = ABBREVIATIONS.get(text.slice(t.start, t.end).replace(/\u00d0/g, 'Đ'));
     if (e) return { entry: e, start: t.start, abbr: true };
   }
   return null;
 }
+
+/** A type name ending at `pos`: its entry and start, or null. */
+function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+  const t = tokenBefore(text, pos, limit);
+  return t ? typeNameEndingWith(text, t, limit) : null;
+}
+
+/** Phrases (folded words) indexed by their last word. */
+function byLastWord(list: readonly string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of list) {
+    const words = fold(p).split(' ');
+    const last = words[words.length - 1];
+    (m.get(last) ?? m.set(last, []).get(last)!).push(words);
+  }
+  for (const l of m.values()) l.sort((a, b) => b.length - a.length);
+  return m;
+}
+
+const MODIFIERS = byLastWord(TYPE_MODIFIERS);
+const NOT_DOCUMENT = byLastWord(NOT_DOCUMENT_NOUNS);
+/** Last words of the types a title may follow (Luật, Bộ luật, Pháp lệnh, Hiến pháp). */
+const TITLED_LAST = new Set(DOC_TYPE_NAMES.filter((e) => e.titled).flatMap((e) => e.forms.map((f) => fold(f).split(' ').pop()!)));
 
 export interface Before {
   /** Where the reference's span starts: the type name, else "số", else the number. */
@@ -113,17 +132,30 @@ export interface Before {
   notDocument: boolean;
   /** "Số" at a line start: the shape of a document's own header line. */
   headerLike: boolean;
+  /**
+   * A type name one or two plain words before "số" ("Kế hoạch thanh tra số
+   * 1505/KH-TTCP"): it names the document only when the symbol's type code
+   * agrees, which the caller checks.
+   */
+  gapType?: { entry: DocTypeName; start: number };
 }
 
 /** "số" as written, folded, or as OCR leaves it ("s6", "s0"). */
-function isSoWord(t: Tok): boolean {
-  return t.kind === WORD && (t.key === 'so' || t.key === 's');
+function isSoWord(t: Tok, text: string): boolean {
+  if (t.kind !== WORD) return false;
+  if (t.key === 's') return true;
+  if (t.key !== 'so') return false;
+  // Folded "so" is also "sổ" (a register), "sợ"...: with a diacritic, only "số" (or "sô", tone lost).
+  const v = text.charCodeAt(t.start + 1);
+  return v === 0x6f || v === 0x4f || v === 0xf4 || v === 0xd4 || v === 0x1ed1 || v === 0x1ed0;
 }
 
 /** Titles of laws and codes may stand between the name and "số" (up to this many words). */
 const MAX_TITLE_WORDS = 12;
 /** Words a title cannot contain: they start a new phrase. */
 const TITLE_BREAKERS = new Set(['cua', 've', 'ngay', 'tai', 'theo', 'so', 'thuc', 'trien', 'va', 'cac', 'nay', 'tren']);
+/** Words that cannot stand between a type name and "số" either. */
+const GAP_BREAKERS = new Set([...TITLE_BREAKERS, 'hien', 'khai', 'ban', 'hanh', 'duoc', 'da', 'la', 'thang', 'nam', 'do', 'cho', 'voi', 'trong']);
 
 /**
  * Reads what stands before the number that starts at `numStart`. `limit`
@@ -139,7 +171,7 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
     let t = tokenBefore(text, p, limit);
     if (t && t.kind === PUNCT && t.key === ':') {
       const u = tokenBefore(text, t.start, limit);
-      if (u && isSoWord(u)) t = u;
+      if (u && isSoWord(u, text)) t = u;
       else break;
     }
     if (t && t.kind === NUM && guard === 0) {
@@ -148,7 +180,7 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
       if (u && u.kind === WORD && u.key === 's' && u.end === t.start && t.key.length === 1) t = { ...u, end: t.end };
       else break;
     }
-    if (!t || !isSoWord(t)) break;
+    if (!t || !isSoWord(t, text)) break;
     hasSo = true;
     spanStart = t.start;
     p = t.start;
@@ -159,34 +191,52 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   }
 
   // The word(s) right before: a type name, possibly followed by a modifier or a title.
-  const direct = typeNameEndingAt(text, p, limit);
+  const last = tokenBefore(text, p, limit);
+  if (!last || last.kind !== WORD) return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
+  const direct = typeNameEndingWith(text, last, limit);
   if (direct) {
     return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
   }
   // Not a document: "Mẫu số", "Phụ lục số".
-  for (const words of NOT_DOCUMENT) {
+  for (const words of NOT_DOCUMENT.get(last.key) ?? []) {
     if (phraseEndingAt(text, p, words, limit) >= 0) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
   }
   // A modifier between the type name and "số": "Kế hoạch hành động số".
-  for (const words of MODIFIERS) {
+  for (const words of MODIFIERS.get(last.key) ?? []) {
     const s = phraseEndingAt(text, p, words, limit);
     if (s < 0) continue;
     const named = typeNameEndingAt(text, s, limit);
     if (named) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
   }
-  // A title: "Luật Quản lý thuế số 38/2019/QH14", only with "số" and for titled types.
-  if (hasSo) {
-    let q = p;
-    for (let k = 0; k < MAX_TITLE_WORDS; k++) {
-      const t = tokenBefore(text, q, limit);
-      if (!t || t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
-      const named = typeNameEndingAt(text, t.start, limit);
-      if (named && !named.abbr) {
-        if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
-        break;
+  // One or two plain words between a type name and "số": kept aside for the caller to check against the code.
+  let gapType: Before['gapType'];
+  if (hasSo && !last.cap && !GAP_BREAKERS.has(last.key)) {
+    const w2 = tokenBefore(text, last.start, limit);
+    if (w2 && w2.kind === WORD) {
+      const named = typeNameEndingWith(text, w2, limit);
+      if (named && !named.abbr) gapType = { entry: named.entry, start: named.start };
+      else if (!w2.cap && !GAP_BREAKERS.has(w2.key)) {
+        const named2 = typeNameEndingAt(text, w2.start, limit);
+        if (named2 && !named2.abbr) gapType = { entry: named2.entry, start: named2.start };
       }
-      q = t.start;
     }
   }
-  return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
+  // A title: "Luật Quản lý thuế số 38/2019/QH14", only with "số" and for titled types.
+  if (hasSo) {
+    let t: Tok | null = last;
+    for (let k = 0; k < MAX_TITLE_WORDS && t; k++) {
+      if (t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
+      const prev = tokenBefore(text, t.start, limit);
+      if (!prev || prev.kind !== WORD) break;
+      if (TITLED_LAST.has(prev.key) || BY_LAST.has(prev.key)) {
+        const named = typeNameEndingWith(text, prev, limit);
+        if (named && !named.abbr) {
+          if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
+          break;
+        }
+      }
+      t = prev;
+    }
+  }
+  return { spanStart, typeName: null, hasSo, notDocument: false, headerLike, gapType };
 }

@@ -18,7 +18,7 @@
  */
 import { assertString, describe as describeValue } from '../errors.js';
 import { ExtractOptionsSchema, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
-import { isLetter } from './chars.js';
+import { isLetter, isSpace } from './chars.js';
 import { typeCodeInfo } from './data/codes.js';
 import type { DocTypeName } from './data/doc-types.js';
 import { docTypeByName, readBefore, type Before } from './doctype.js';
@@ -27,7 +27,8 @@ import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js'
 import { locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
-import { listIssuer, listItemLead, listRelation } from './lists.js';
+import { LineBounds } from './lines.js';
+import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
 import { relationBefore } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
@@ -74,14 +75,21 @@ function gluedToWord(text: string, numStart: number): boolean {
   return !(t && t.kind === WORD && t.end === numStart && (t.key === 'so' || t.key === 's'));
 }
 
-/** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list. */
-function joined(text: string, from: number, to: number): boolean {
+/** End of a bracketed unit code right after `pos` ("(C11)", "( X11-X14 )"), or -1. */
+function unitInBrackets(text: string, pos: number): number {
+  const m = /^[ \t\u00a0]*\([ \t\u00a0]*[A-ZĐ][A-ZĐ0-9]*(?:[ \t\u00a0]*[-,;][ \t\u00a0]*[A-ZĐ][A-ZĐ0-9]*){0,3}[ \t\u00a0]*\)/u.exec(text.slice(pos, pos + 40));
+  return m ? pos + m[0].length : -1;
+}
+
+/** Only spaces, ",", ";", "và", "hoặc" between two references: they form a list (not across a paragraph). */
+function joined(text: string, from: number, to: number, paragraphs: boolean): boolean {
   if (to < from) return false;
   let p = to;
   let words = 0;
   while (p > from) {
     const t = tokenBefore(text, p, from);
     if (!t) break;
+    if (paragraphs && t.newlines > 0) return false;
     if (t.kind === PUNCT) {
       if (t.key !== ',' && t.key !== ';') return false;
     } else if (t.kind === WORD) {
@@ -92,10 +100,24 @@ function joined(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** No clause punctuation (";", ":", ". ") between two positions outside brackets, within 400 characters. */
+function sameClause(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 400) return false;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === 59 || c === 58 || (c === 46 && i + 1 < to && isSpace(text.charCodeAt(i + 1))))) return false;
+    else if (paragraphs && (c === 10 || c === 13)) return false;
+  }
+  return true;
+}
+
 function confidenceOf(f: Found): number {
   let c = 0.97;
   const s = f.sym;
-  if (s.family === 'state' && s.groups.length === 1) c -= 0.2;
+  if (s.family === 'state' && s.groups.length === 1) c -= 0.1;
   if (s.unknownCodes > 0) c -= s.unknownCodes >= s.groups.length ? 0.25 : 0.05 * s.unknownCodes;
   if (!f.before.typeName && !f.before.hasSo) c -= 0.08;
   if (!f.typeAgrees) c -= 0.25;
@@ -116,19 +138,26 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   const n = text.length;
   if (n === 0) return [];
   const header = locateHeaderNumber(text);
+  // Line breaks end paragraphs (web text) or wrap lines inside sentences (PDF text): readers stop at the former.
+  const paragraphs = linesAreParagraphs(text);
+  const line = new LineBounds(text);
   const found: Found[] = [];
   let pos = 0;
   let lastEnd = 0;
+  let lastFormEnd = -1;
   for (;;) {
     const a = nextAnchor(text, pos);
     if (a < 0) break;
     pos = a + 1;
     const numStart = numberStartBefore(text, a);
     if (numStart < 0 || numStart < lastEnd || gluedToWord(text, numStart)) continue;
-    const before = readBefore(text, numStart, lastEnd);
+    const lineStart = paragraphs ? line.startOf(numStart) : 0;
+    const before = readBefore(text, numStart, Math.max(lastEnd, lineStart));
     const sym = parseSymbol(text, numStart, before.typeName !== null || before.hasSo);
     if (!sym) continue;
-    if (before.notDocument) {
+    // A form's number ("Mẫu số 05/DS-TNCN"), and the items listed after it ("mẫu số 01/TB-KTDL, 02/TB-KTDL").
+    if (before.notDocument || (!before.typeName && lastFormEnd >= 0 && joined(text, lastFormEnd, before.spanStart, paragraphs))) {
+      lastFormEnd = sym.end;
       pos = sym.pageBreak ? pos : Math.max(pos, sym.end);
       continue;
     }
@@ -137,6 +166,11 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       pos = Math.max(pos, sym.end);
       lastEnd = sym.end;
       continue;
+    }
+    // "Kế hoạch thanh tra số 1505/KH-TTCP": a type name a word or two before "số" counts when the code agrees.
+    if (!before.typeName && before.gapType && sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode)) {
+      before.typeName = before.gapType.entry;
+      before.spanStart = before.gapType.start;
     }
     const entry = before.typeName;
     let docType: string | null = null;
@@ -148,16 +182,27 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       docType = typeFromCode(sym) ?? 'Công văn';
     }
     // Date and issuer after the symbol.
-    let tail = sym.end;
-    const date = issueDateAfter(text, sym.end);
+    let tail = sym.end + sym.footnote.length;
+    let date = issueDateAfter(text, tail);
+    if (!date) {
+      // A unit code in brackets between symbol and date: "06/2009/TT-BCA (C11) ngày 11/3/2009".
+      const after = unitInBrackets(text, tail);
+      if (after > 0) date = issueDateAfter(text, after);
+    }
     if (date) tail = date.end;
-    let issuer = issuerAfter(text, tail);
+    const stop = paragraphs ? line.endOf(tail) : n;
+    let issuer = issuerAfter(text, tail, stop);
     let issuerVia: IssuerVia | null = null;
     if (issuer) {
       issuerVia = 'cua';
       tail = issuer.end;
+      // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.
+      if (!date) {
+        date = issueDateAfter(text, tail);
+        if (date) tail = date.end;
+      }
     } else {
-      issuer = issuerBefore(text, before.spanStart);
+      issuer = issuerBefore(text, before.spanStart, lineStart);
       if (issuer) issuerVia = 'before';
     }
     found.push({
@@ -169,7 +214,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer,
       issuerVia,
       tail,
-      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart),
+      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart, lineStart),
       docType,
       typeAgrees,
       header: isHeader,
@@ -182,31 +227,19 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   }
 
   // Lists: a reference joined to the one before by ",", ";", "và" shares its list.
-  const linked: boolean[] = found.map((f, i) => i > 0 && !found[i - 1].sym.pageBreak && joined(text, found[i - 1].tail, f.start));
-  // "của X" closing a run applies back to the references of the run that have no issuer.
+  const linked: boolean[] = found.map((f, i) => i > 0 && !found[i - 1].sym.pageBreak && joined(text, found[i - 1].tail, f.start, paragraphs));
+  // "của X" closing a run applies back to the references of the run that have no issuer, as far as
+  // they carry the same issuer code ("Luật ... số 31/2024/QH15, Nghị định số 151/2025/NĐ-CP ... của
+  // Chính phủ": the Luật is not the Chính phủ's).
   for (let i = found.length - 1; i > 0; i--) {
     if (found[i].issuerVia !== 'cua' && found[i].issuerVia !== 'run') continue;
-    for (let j = i; j > 0 && linked[j] && !found[j - 1].issuer; j--) {
+    const code = found[i].sym.issuerCode;
+    for (let j = i; j > 0 && linked[j] && !found[j - 1].issuer && found[j - 1].sym.issuerCode === code; j--) {
       found[j - 1].issuer = found[i].issuer;
       found[j - 1].issuerVia = 'run';
     }
   }
-  const starts = found.map((f) => f.start);
-  const refAt = (p: number): boolean => {
-    const k = lowerBound(starts, p);
-    return k < starts.length && starts[k] === p;
-  };
-  // Page-broken spans hold other references: look them up by start.
-  const spanStartOf = (p: number): number => {
-    let k = lowerBound(starts, p + 1) - 1;
-    // Spans do not nest except around a page break's footnotes: check the few before.
-    for (let guard = 0; k >= 0 && guard < 8; k--, guard++) if (found[k].start <= p && p < found[k].end) return found[k].start;
-    return p;
-  };
-  const firstRefIn = (from: number, to: number): number => {
-    const k = lowerBound(starts, from);
-    return k < starts.length && starts[k] < to ? starts[k] : -1;
-  };
+  const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const prev = i > 0 && linked[i] ? found[i - 1] : null;
@@ -219,15 +252,17 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     const lead = f.header ? null : listItemLead(text, f.start);
     // "X ban hành A; B; C", "X ban hành các Nghị quyết ...; trong đó, A".
     if (!f.issuer && lead !== null) {
-      const x = listIssuer(text, f.start, f.docType, refAt, spanStartOf);
+      const x = lists.listIssuer(f.start, f.docType);
       if (x) {
         f.issuer = x;
         f.issuerVia = 'list';
       }
     }
-    // Relation: its own clause's, else its run's, else the list head's.
+    // Relation: its own clause's, else its run's, else (coordinated by "và") the previous reference's
+    // in the same clause ("Thực hiện A về ... (sau đây gọi tắt là ...) và B"), else the list head's.
     if (f.relation === null) f.relation = prev?.relation ?? null;
-    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = listRelation(text, f.start, firstRefIn, spanStartOf);
+    if (f.relation === null && lead === 'va' && i > 0 && sameClause(text, found[i - 1].end, f.start, paragraphs)) f.relation = found[i - 1].relation;
+    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = lists.listRelation(f.start);
   }
 
   const out: Reference[] = [];
@@ -294,16 +329,4 @@ function parseOptions(options: ExtractOptions) {
     throw new TypeError(`extractReferences: argument "${path}": ${issue.message}`);
   }
   return r.data;
-}
-
-/** Index of the first element >= x in a sorted array. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -20,7 +20,7 @@
  */
 import XRegExp from 'xregexp';
 import type { Family } from '../schema.js';
-import { isDash, isDigit, isHSpace, isLineBreak, isSlash, isUpperCodeLetter } from './chars.js';
+import { isDash, isDigit, isHSpace, isLetterOrDigit, isLineBreak, isSlash, isUpperCodeLetter } from './chars.js';
 import { asTypeCode, canonicalCode, isCourtDecision, isCourtField, isCourtLevel, isKnownCode, splitFootnote } from './data/codes.js';
 
 /** Named parts of the symbol grammar. */
@@ -31,12 +31,12 @@ export const PARTS = {
   nl: /\r\n?|[\n\u000b\u000c\u0085\u2028\u2029]/,
   dash: /[-\u2010-\u2015\u2212\ufe63\uff0d]/,
   slash: /[/\u2044\u2215\uff0f]/,
-  /** The number: 1 to 5 digits ("05", "1282"), not followed by another digit. */
-  num: /(\d{1,5})(?!\d)/,
+  /** The number: 1 to 5 digits ("05", "1282"), maybe dotted ("66.16") or with a one-letter suffix ("30a", "08.a"). */
+  num: /((?:\d{1,3}\.)?\d{1,5}(?:\.?[a-z])?)(?![\d\p{L}])/u,
   /** The year group of a normative or court symbol. */
   year: /((?:19|20)\d\d)(?!\d)/,
   /** One group of a symbol: letters (ASCII and Đ), digits, "&"; not the start of a longer word. */
-  group: /([A-Za-z\u0110\u0111\u00d0\u00f0][A-Za-z0-9&\u0110\u0111\u00d0\u00f0]{0,23})(?![\p{L}\p{M}\p{N}])/u,
+  group: /([A-Za-z\u0110\u0111\u00d0\u00f0][A-Za-z0-9&\u0110\u0111\u00d0\u00f0\u01af\u01b0]{0,23})(?![\p{L}\p{M}\p{N}])/u,
 };
 
 const SUBS = {
@@ -53,7 +53,6 @@ const SUBS = {
 const SEP_RE = XRegExp.build('{{hsp}}{0,3}({{dash}}|{{slash}})((?:{{hsp}}{0,16}{{nl}}){0,3}{{hsp}}{0,3})', SUBS, 'uy');
 const NUM_RE = XRegExp.build('{{num}}', SUBS, 'uy');
 const YEAR_RE = XRegExp.build('{{year}}', SUBS, 'uy');
-const GROUP_RE = XRegExp.build('{{group}}', SUBS, 'uy');
 
 export interface ParsedSymbol {
   family: Family;
@@ -110,10 +109,32 @@ function sepAt(text: string, pos: number): Step | null {
   };
 }
 
+/** Letters of a group: ASCII, Đ/đ (and Ð/ð), Ư/ư. */
+function isGroupLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x110 || c === 0x111 || c === 0xd0 || c === 0xf0 || c === 0x1af || c === 0x1b0;
+}
+
+/**
+ * The group at `pos` (the `group` part of {@link PARTS}, read by hand: this
+ * is the innermost loop): a code letter, then up to 23 letters, digits or
+ * "&", not running into a longer word.
+ */
 function groupAt(text: string, pos: number): string | null {
-  GROUP_RE.lastIndex = pos;
-  const m = GROUP_RE.exec(text);
-  return m ? m[1] : null;
+  const n = text.length;
+  if (pos >= n) return null;
+  const c0 = text.charCodeAt(pos);
+  if (!isGroupLetter(c0) || c0 === 0x1af || c0 === 0x1b0) return null;
+  let i = pos + 1;
+  const stop = Math.min(n, pos + 24);
+  while (i < stop) {
+    const c = text.charCodeAt(i);
+    if (isGroupLetter(c) || isDigit(c) || c === 38) i++;
+    else break;
+  }
+  if (i < n && isLetterOrDigit(text.charCodeAt(i))) return null;
+  // A group does not end on "&" ("GD& ĐT" is two words).
+  while (i > pos + 1 && text.charCodeAt(i - 1) === 38) i--;
+  return text.slice(pos, i);
 }
 
 /**
@@ -137,6 +158,8 @@ export function isCodeLike(raw: string, spaced: boolean): boolean {
 }
 
 const MAX_GROUPS = 8;
+/** An issue date right after the symbol: ", ngày", " ngày". */
+const DATE_CUE_AHEAD = /^\s*,?\s*ng[àa]y\b/iu;
 /** How far a symbol broken by a page may continue: the footnotes of one page. */
 const PAGE_BREAK_REACH = 4000;
 
@@ -190,6 +213,8 @@ function pageBreakContinuation(text: string, afterSep: number, party: boolean): 
     if (text.charCodeAt(p) === 13 && text.charCodeAt(p + 1) === 10) s++;
     let k = s;
     while (k < stop && isHSpace(text.charCodeAt(k))) k++;
+    // Another separator line: the next page's footnotes; the symbol did not go on.
+    if (k - s >= 10 && (k >= stop || isLineBreak(text.charCodeAt(k)))) return -1;
     const g = groupAt(text, k);
     if (g !== null && isCodeLike(g, false)) {
       const step = sepAt(text, k + g.length);
@@ -234,9 +259,10 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
     const ym = YEAR_RE.exec(text);
     if (ym) {
       const ystep = sepAt(text, pos + 4);
-      if (ystep && ystep.sep === '/') {
+      if (ystep) {
         const g = groupAt(text, ystep.next);
-        if (g !== null && isCodeLike(g, ystep.spaced)) {
+        // "65/2023/NĐ-CP"; the older "139/1999-QĐ-KHCN", "34/2005-QH11" when a known code follows the dash.
+        if (g !== null && isCodeLike(g, ystep.spaced) && (ystep.sep === '/' || isKnownCode(g))) {
           year = Number(ym[1]);
           loose ||= ystep.spaced || ystep.newlines > 0;
           spacedBefore = ystep.spaced;
@@ -267,7 +293,6 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
     if (!step) break;
     // Party: TYPE "/" ISSUER ("-" ISSUER)*; the first separator after the type is the slash.
     if (party && raws.length === 1 && step.sep !== '/') break;
-    if (party && raws.length > 1 && step.sep === '/') break;
     const next = groupAt(text, step.next);
     if (next === null || !isCodeLike(next, step.spaced)) break;
     raws.push(next);
@@ -277,11 +302,32 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
     end = pos;
   }
 
-  if (party && raws.length < 2) return null;
+  // A symbol that goes on with "/" and digits is a form or standard code ("05-TT/SHTT/2020",
+  // "QCVN 01-2008/BLĐTBXH"), not a document's number.
+  if (/^[ \t\u00a0]?[/\u2044\u2215\uff0f][ \t\u00a0]?\d/u.test(text.slice(end, end + 4))) return null;
+
+  // The older state form "Nghị định số 25-HĐBT", "Quyết định số 130-CP": one issuer group after a dash.
+  let historic = false;
+  if (party && raws.length < 2) {
+    if (!single || !/^[A-ZĐ][A-ZĐ0-9]+$/.test(raws[0]) || asTypeCode(raws[0]) !== undefined) return null;
+    historic = true;
+  }
   if (!party && year === null && raws.length < 2 && !single) return null;
 
-  // A footnote marker glued to the last group ("TW3").
-  const [lastRaw, footnote] = splitFootnote(raws[raws.length - 1]);
+  // A term number written apart: "QH 11".
+  const lastKey = raws[raws.length - 1].toUpperCase();
+  if (lastKey === 'QH' || lastKey === 'UBTVQH') {
+    const m = /^[ \t\u00a0]{1,2}(\d{1,2})(?![\d\p{L}])/u.exec(text.slice(end, end + 6));
+    if (m) {
+      raws[raws.length - 1] += m[1];
+      end += m[0].length;
+      loose = true;
+    }
+  }
+
+  // A footnote marker glued to the last group ("TW3"); not when the issue date follows ("QĐ-NHNN1 ngày ...").
+  const [lastRaw, footnoteRaw] = splitFootnote(raws[raws.length - 1]);
+  const footnote = footnoteRaw && !DATE_CUE_AHEAD.test(text.slice(end, end + 12)) ? footnoteRaw : '';
   if (footnote) {
     raws[raws.length - 1] = lastRaw;
     end -= footnote.length;
@@ -294,8 +340,13 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
   let family: Family;
   let typeCode: string | null = null;
   let issuerCode: string | null = null;
-  if (party) {
-    family = 'party';
+  if (historic) {
+    family = 'state';
+    typeCode = null;
+    issuerCode = groups[0];
+  } else if (party) {
+    // Party symbols have one slash; "999-TC/QĐ/CĐKT" is an older state form.
+    family = seps.filter((x) => x === '/').length > 1 ? 'state' : 'party';
     typeCode = groups[0];
     issuerCode = groups.slice(1).join('-');
   } else if (year !== null) {
@@ -343,33 +394,54 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
   return { family, start, end, number, year, groups, seps, id, symbol, typeCode, issuerCode, footnote, loose, pageBreak, unknownCodes };
 }
 
+/** Start of a number ending at `end` ("1282", "30a", "08.a"): digits and an optional one-letter suffix, or -1. */
+function numberEndingAt(text: string, end: number): number {
+  let e = end;
+  const c = text.charCodeAt(e - 1);
+  if (c >= 97 && c <= 122 && e >= 2) {
+    // A one-letter suffix: "30a", "08.a".
+    let d = e - 1;
+    if (text.charCodeAt(d - 1) === 46) d--;
+    if (d < 1 || !isDigit(text.charCodeAt(d - 1))) return -1;
+    e = d;
+  }
+  if (e === 0 || !isDigit(text.charCodeAt(e - 1))) return -1;
+  let k = e - 1;
+  while (k > 0 && isDigit(text.charCodeAt(k - 1)) && e - k < 6) k--;
+  if (e - k > 5 || (k > 0 && isDigit(text.charCodeAt(k - 1)))) return -1;
+  // A dotted number: "Nghị quyết 66.16/2026/NQ-CP".
+  if (k >= 2 && text.charCodeAt(k - 1) === 46 && isDigit(text.charCodeAt(k - 2))) {
+    let m = k - 2;
+    while (m > 0 && isDigit(text.charCodeAt(m - 1)) && k - 1 - m < 3) m--;
+    if (k - 1 - m <= 3 && !(m > 0 && (isDigit(text.charCodeAt(m - 1)) || text.charCodeAt(m - 1) === 46))) return m;
+    return -1;
+  }
+  // Part of a compound number ("Mẫu số 01-1/BK-TSMH") or of a decimal ("hệ số 3,50/N2-TC"): no number of its own.
+  if (k >= 2 && (isDash(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 44) && isDigit(text.charCodeAt(k - 2))) return -1;
+  return k;
+}
+
 /**
- * The first digit of the number whose separator is at `sep`, or -1. Walks
- * back over spaces and digits; for the year of a normative symbol
- * ("65/2023/NĐ-CP" seen from its second slash) it returns the number before
- * the year. The number must not be glued to a preceding letter, except to
- * "số" ("số78/2014/TT-BTC").
+ * The first character of the number whose separator is at `sep`, or -1.
+ * Walks back over spaces and the number ("1282", "30a"); for the year of a
+ * normative symbol ("65/2023/NĐ-CP" seen from its second slash) it returns
+ * the number before the year. A number right after a slash that is not such
+ * a year's is no number ("08.x/2010" misread).
  */
 export function numberStartBefore(text: string, sep: number): number {
   let j = sep;
   while (j > 0 && sep - j < 3 && isHSpace(text.charCodeAt(j - 1))) j--;
-  if (j === 0 || !isDigit(text.charCodeAt(j - 1))) return -1;
-  let k = j - 1;
-  while (k > 0 && isDigit(text.charCodeAt(k - 1)) && j - k < 6) k--;
-  if (j - k > 5 || (k > 0 && isDigit(text.charCodeAt(k - 1)))) return -1;
-  // Normative: this run is the year; the number precedes it.
-  if (j - k === 4) {
-    let m = k;
-    while (m > 0 && k - m < 3 && isHSpace(text.charCodeAt(m - 1))) m--;
-    if (m > 0 && isSlash(text.charCodeAt(m - 1))) {
-      let q = m - 1;
-      while (q > 0 && m - 1 - q < 3 && isHSpace(text.charCodeAt(q - 1))) q--;
-      if (q > 0 && isDigit(text.charCodeAt(q - 1))) {
-        let r = q - 1;
-        while (r > 0 && isDigit(text.charCodeAt(r - 1)) && q - r < 6) r--;
-        if (q - r <= 5 && !(r > 0 && isDigit(text.charCodeAt(r - 1)))) k = r;
-      }
-    }
+  const k = numberEndingAt(text, j);
+  if (k < 0) return -1;
+  let m = k;
+  while (m > 0 && k - m < 3 && isHSpace(text.charCodeAt(m - 1))) m--;
+  if (m > 0 && isSlash(text.charCodeAt(m - 1))) {
+    // Normative: this run is the year; the number precedes it.
+    if (j - k !== 4) return -1;
+    let q = m - 1;
+    while (q > 0 && m - 1 - q < 3 && isHSpace(text.charCodeAt(q - 1))) q--;
+    const r = numberEndingAt(text, q);
+    return r;
   }
   return k;
 }

@@ -151,10 +151,9 @@ function cutMotto(line: string): string {
   return line;
 }
 
-const NAME_FORMS: { words: string[]; form: string[] }[] = NAME_WORDS.map((w) => ({ words: fold(w).split(' '), form: w.split(' ') })).sort(
+const NAME_FORMS: { words: string[]; form: string[] }[] = [...NAME_WORDS, ...LOCALITY_WORDS].map((w) => ({ words: fold(w).split(' '), form: w.split(' ') })).sort(
   (a, b) => b.words.length - a.words.length,
 );
-const LOCALITY = new Set(LOCALITY_WORDS.filter((w) => !w.includes(' ')).map(fold));
 
 function titleCase(w: string): string {
   const lower = w.toLocaleLowerCase('vi');
@@ -197,7 +196,6 @@ export function ordinaryCase(upper: string): string {
     if (matched) continue;
     const w = words[i];
     if (isKnownCode(w) && /^[A-ZĐ]+$/.test(w)) out.push(w);
-    else if (LOCALITY.has(folded[i])) out.push(w.toLocaleLowerCase('vi'));
     else out.push(titleCase(w));
     i++;
   }

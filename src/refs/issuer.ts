@@ -16,7 +16,7 @@
  */
 import { placeTone } from '../text/vietnamese.js';
 import { foldLower } from './chars.js';
-import { ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD } from './data/issuers.js';
+import { COMPLETE_NAMES, ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD } from './data/issuers.js';
 import { typeNameAt } from './doctype.js';
 import { PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
 
@@ -47,6 +47,9 @@ const STOPS = indexPhrases(ISSUER_STOP_WORDS);
 const LOCALITIES = indexPhrases(LOCALITY_WORDS);
 const HEADS = indexPhrases(ORG_HEADS.map((h) => h.words));
 const TERM = foldPhrase(TERM_WORD)[0];
+const COMPLETE: string[][] = COMPLETE_NAMES.map(foldPhrase);
+/** After a complete name, only these may follow ("Chính phủ Việt Nam"). */
+const AFTER_COMPLETE = new Set(['viet']);
 const CUA = 'cua';
 const VA = 'va';
 /** Lower-case syllables that may follow a capitalized one inside a name ("Ủy ban nhân dân" has three). */
@@ -102,9 +105,25 @@ export interface IssuerMatch {
 
 /** Normalizes an issuer as written: whitespace runs to one space, NFC, new tone style ("Tỉnh uỷ" → "Tỉnh ủy"). */
 export function issuerText(raw: string): string {
+  let v = ISSUER_MEMO.get(raw);
+  if (v === undefined) {
+    v = issuerTextUncached(raw);
+    if (ISSUER_MEMO.size >= 4096) ISSUER_MEMO.clear();
+    ISSUER_MEMO.set(raw, v);
+  }
+  return v;
+}
+
+const ISSUER_MEMO = new Map<string, string>();
+
+function issuerTextUncached(raw: string): string {
   const nfc = raw.replace(/\s+/g, ' ').trim().normalize('NFC');
+  // Only an open oa/oe/uy with the mark on its second vowel is written differently in the old style.
+  if (!OLD_STYLE.test(nfc)) return nfc;
   return nfc.replace(/\p{L}+/gu, (w) => placeTone(w, 'new'));
 }
+
+const OLD_STYLE = /[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]/u;
 
 /**
  * Reads the name of a body starting at the token `toks[0]`; returns the
@@ -159,6 +178,7 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
     if (stopsAt(toks, n)) break;
     if (isTitle(t)) {
       if (typeNameAt(toks, n)) break;
+      if (!t.upper && !AFTER_COMPLETE.has(t.key) && endsComplete(toks, n)) break;
       state = isCode(t) ? 'code' : 'cap';
       tails = 0;
       n++;
@@ -184,20 +204,48 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
   return n;
 }
 
+/** Whether the words just before index `n` end a complete body name ("... Chính phủ"). */
+function endsComplete(toks: readonly Tok[], n: number): boolean {
+  outer: for (const words of COMPLETE) {
+    if (n < words.length) continue;
+    for (let k = 0; k < words.length; k++) {
+      const t = toks[n - words.length + k];
+      if (t.kind !== WORD || t.key !== words[k]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
 function matchFromTokens(text: string, toks: readonly Tok[], n: number): IssuerMatch {
   const start = toks[0].start;
   const end = toks[n - 1].end;
   return { start, end, name: issuerText(text.slice(start, end)) };
 }
 
-/** Reads "của X" at `pos` (spaces, an optional comma, then "của"): the issuer X, or null. */
-export function issuerAfter(text: string, pos: number): IssuerMatch | null {
-  let t = tokenAfter(text, pos);
-  if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end);
-  if (!t || t.kind !== WORD || t.key !== CUA) return null;
-  const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 2);
-  const n = nameLength(text, toks, false);
-  return n > 0 ? matchFromTokens(text, toks, n) : null;
+/**
+ * Reads "của X" at `pos` (spaces, an optional comma, then "của"), or "do X
+ * (đã) ban hành": the issuer X, or null. `stop` bounds the reading.
+ */
+export function issuerAfter(text: string, pos: number, stop = text.length): IssuerMatch | null {
+  let t = tokenAfter(text, pos, stop);
+  if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end, stop);
+  if (!t || t.kind !== WORD || (t.cap && !t.upper)) return null;
+  if (t.key === CUA) {
+    const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 2, stop);
+    const n = nameLength(text, toks, false);
+    return n > 0 ? matchFromTokens(text, toks, n) : null;
+  }
+  if (t.key === 'do') {
+    // "Nghị định 136/2025/NĐ-CP do Văn phòng Chính phủ ban hành".
+    const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 4, stop);
+    const n = nameLength(text, toks, true);
+    if (n === 0) return null;
+    let k = n;
+    if (toks[k] && toks[k].kind === WORD && toks[k].key === 'da') k++;
+    if (toks[k] && toks[k + 1] && toks[k].key === 'ban' && toks[k + 1].key === 'hanh') return matchFromTokens(text, toks, n);
+  }
+  return null;
 }
 
 /**
@@ -206,16 +254,16 @@ export function issuerAfter(text: string, pos: number): IssuerMatch | null {
  * body's head word (Ban, Bộ, Sở, UBND...), so "Tham mưu UBND tỉnh ban hành"
  * gives "UBND tỉnh".
  */
-export function issuerBefore(text: string, pos: number): IssuerMatch | null {
-  const t1 = tokenBefore(text, pos);
+export function issuerBefore(text: string, pos: number, limit = 0): IssuerMatch | null {
+  const t1 = tokenBefore(text, pos, limit);
   if (!t1 || t1.kind !== WORD) return null;
   let nameEnd: number;
   let viaCua = false;
   if (t1.key === 'hanh') {
-    const t2 = tokenBefore(text, t1.start);
+    const t2 = tokenBefore(text, t1.start, limit);
     if (!t2 || t2.kind !== WORD || t2.key !== 'ban' || t2.cap) return null;
     nameEnd = t2.start;
-    const t3 = tokenBefore(text, t2.start);
+    const t3 = tokenBefore(text, t2.start, limit);
     if (t3 && t3.kind === WORD && (t3.key === 'da' || t3.key === 'vua' || t3.key === 'moi') && !t3.cap) nameEnd = t3.start;
   } else if (t1.key === 'tai' && !t1.cap) {
     nameEnd = t1.start;
@@ -227,7 +275,7 @@ export function issuerBefore(text: string, pos: number): IssuerMatch | null {
   const back: Tok[] = [];
   let p = nameEnd;
   while (back.length < MAX_NAME_WORDS) {
-    const t = tokenBefore(text, p);
+    const t = tokenBefore(text, p, limit);
     if (!t) break;
     if (t.kind === PUNCT && t.key !== '&') {
       back.push(t);

@@ -10,7 +10,7 @@
 import type { Relation } from '../schema.js';
 import { foldLower } from './chars.js';
 import { PASSIVE_MARKERS, RELATION_PHRASES } from './data/relations.js';
-import { PUNCT, WORD, matchPhraseForward, tokenBefore, tokensAfter, type Tok } from './tokens.js';
+import { PUNCT, WORD, matchPhraseForward, tokenBefore, tokensAfter } from './tokens.js';
 
 function fold(s: string): string {
   let f = '';
@@ -44,14 +44,12 @@ const CLAUSE_END = new Set([';', '.', ':', '(', ')', '[', ']', '"', '“', '”'
  * `refers`). `limit` bounds the reading.
  */
 export function relationBefore(text: string, pos: number, limit = 0): Relation | null {
-  const toks: Tok[] = [];
   let p = pos;
   let words = 0;
   while (words < MAX_WORDS) {
     const t = tokenBefore(text, p, limit);
     if (!t) break;
     if (t.kind === PUNCT && CLAUSE_END.has(t.key)) break;
-    toks.push(t);
     p = t.start;
     if (t.kind !== WORD) continue;
     words++;

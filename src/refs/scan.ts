@@ -33,7 +33,12 @@ export function nextAnchor(text: string, from: number): number {
       while (j > 0 && i - j < 3 && isHSpace(text.charCodeAt(j))) j--;
       d = text.charCodeAt(j);
     }
-    if (!isDigit(d)) continue;
+    if (!isDigit(d)) {
+      // A number with a one-letter suffix: "30a/2008/NQ-CP", "08.a/2010/TT-BTP".
+      if (!(d >= 97 && d <= 122 && j >= 2)) continue;
+      const e = text.charCodeAt(j - 1) === 46 ? text.charCodeAt(j - 2) : text.charCodeAt(j - 1);
+      if (!isDigit(e)) continue;
+    }
     // A code letter after (spaces and line breaks allowed), or the end of the line.
     let k = i + 1;
     const stop = k + LOOKAHEAD < n ? k + LOOKAHEAD : n;

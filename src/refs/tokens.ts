@@ -9,7 +9,7 @@
  * slashes as "/"). Spaces and line breaks separate tokens; `newlines` counts
  * the line breaks skipped before a token.
  */
-import { foldLower, isDash, isDigit, isLetter, isLineBreak, isSlash, isSpace, isUpperLetter } from './chars.js';
+import { foldedKey, isDash, isDigit, isLetter, isLineBreak, isSlash, isSpace, isUpperLetter } from './chars.js';
 
 export const WORD = 1;
 export const NUM = 2;
@@ -37,14 +37,15 @@ function punctKey(c: number): string {
 }
 
 function makeWord(text: string, start: number, end: number, newlines: number): Tok {
-  let key = '';
   let upper = true;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    key += String.fromCharCode(foldLower(c));
-    if (upper && !isUpperLetter(c) && !(c >= 0x300 && c < 0x370)) upper = false;
+    if (!isUpperLetter(c) && !(c >= 0x300 && c < 0x370)) {
+      upper = false;
+      break;
+    }
   }
-  return { start, end, kind: WORD, key, cap: isUpperLetter(text.charCodeAt(start)), upper, newlines };
+  return { start, end, kind: WORD, key: foldedKey(text, start, end), cap: isUpperLetter(text.charCodeAt(start)), upper, newlines };
 }
 
 /** The token that starts at or after `pos` (skipping spaces), or null at `limit`. */

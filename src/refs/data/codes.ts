@@ -93,6 +93,7 @@ export interface IssuerCode {
 export const ISSUER_CODES: readonly IssuerCode[] = [
   // Party (Hướng dẫn 36-HD/VPTW and practice)
   { code: 'TW', example: '52-NQ/TW' },
+  { code: 'TƯ', example: '69-QĐ/TƯ' },
   { code: 'TU', example: '398-BC/TU' },
   { code: 'HU', example: '15-NQ/HU' },
   { code: 'ĐU', example: '2537-NQ/ĐU' },
@@ -185,6 +186,7 @@ export function codeKey(code: string): string {
     const c = code.charCodeAt(i);
     if (c === 0x110 || c === 0x111 || c === 0xd0 || c === 0xf0) s += 'D';
     else if (c >= 97 && c <= 122) s += String.fromCharCode(c - 32);
+    else if (c === 0x1b0) s += '\u01af';
     else s += code.charAt(i);
   }
   return s;
@@ -212,8 +214,14 @@ const NUMBERED_RE = new RegExp(`^(?:${[...NUMBERED_CODE_PREFIXES].sort((a, b) =>
 
 /** Replaces the look-alikes Ð/ð by Đ/đ. */
 function fixEth(s: string): string {
+  if (s.indexOf('\u00d0') < 0 && s.indexOf('\u00f0') < 0) return s;
   return s.replace(/\u00d0/g, '\u0110').replace(/\u00f0/g, '\u0111');
 }
+
+/** Memo of the per-group answers: symbols repeat a great deal. */
+const CANONICAL_MEMO = new Map<string, string>();
+const KNOWN_MEMO = new Map<string, boolean>();
+const MEMO_LIMIT = 4096;
 
 /**
  * The official spelling of one symbol group as written in the text:
@@ -224,6 +232,16 @@ function fixEth(s: string): string {
  * lower case.
  */
 export function canonicalCode(raw: string): string {
+  let v = CANONICAL_MEMO.get(raw);
+  if (v === undefined) {
+    v = canonicalCodeUncached(raw);
+    if (CANONICAL_MEMO.size >= MEMO_LIMIT) CANONICAL_MEMO.clear();
+    CANONICAL_MEMO.set(raw, v);
+  }
+  return v;
+}
+
+function canonicalCodeUncached(raw: string): string {
   const fixed = fixEth(raw);
   const key = codeKey(fixed);
   const list = SPELLINGS.get(key);
@@ -242,8 +260,14 @@ export function canonicalCode(raw: string): string {
 
 /** True when the group is a known code (any case, any Đ spelling). */
 export function isKnownCode(raw: string): boolean {
-  const key = codeKey(fixEth(raw));
-  return SPELLINGS.has(key) || NUMBERED_RE.test(key);
+  let v = KNOWN_MEMO.get(raw);
+  if (v === undefined) {
+    const key = codeKey(fixEth(raw));
+    v = SPELLINGS.has(key) || NUMBERED_RE.test(key);
+    if (KNOWN_MEMO.size >= MEMO_LIMIT) KNOWN_MEMO.clear();
+    KNOWN_MEMO.set(raw, v);
+  }
+  return v;
 }
 
 /** The type code a group stands for (canonical spelling), or undefined when it is not a type code. */

@@ -132,6 +132,13 @@ export const ISSUER_STOP_WORDS: readonly string[] = [
   'cũng',
 ];
 
+/**
+ * Names of bodies that nothing but a term ("khóa XV") or "Việt Nam" can
+ * extend: after them a capitalized word starts the topic ("của Chính phủ Ứng
+ * dụng công nghệ thông tin ..." → "Chính phủ").
+ */
+export const COMPLETE_NAMES: readonly string[] = ['Chính phủ', 'Quốc hội', 'Bộ Chính trị', 'Ban Bí thư', 'Chủ tịch nước'];
+
 /** Words after "khóa" that make a term qualifier part of the name ("Ban Thường vụ Tỉnh ủy khóa XX"). */
 export const TERM_WORD = 'khóa';
 

@@ -29,13 +29,18 @@ export const RELATION_PHRASES: readonly RelationPhrase[] = [
   { words: 'bãi bỏ', relation: 'repeals', example: 'bãi bỏ Quyết định số 62/2014/QĐ-UBND' },
   { words: 'hướng dẫn', relation: 'guides', example: 'hướng dẫn Quyết định số 571/QĐ-TTg' },
   { words: 'hướng dẫn thi hành', relation: 'guides', example: 'hướng dẫn thi hành Nghị định số 108/2008/NĐ-CP' },
-  { words: 'quy định chi tiết', relation: 'guides', example: 'quy định chi tiết một số điều của Luật Hóa chất' },
+  { words: 'quy định chi tiết thi hành', relation: 'guides', example: 'quy định chi tiết thi hành Nghị định số 15/2018/NĐ-CP' },
+  { words: 'quy định chi tiết', relation: 'guides', example: 'quy định chi tiết thi hành một số điều của Luật Đất đai số 31/2024/QH15' },
   // Verbs that govern a reference without one of the relations above: the search stops there.
   { words: 'ban hành', relation: 'refers', example: 'Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 08-NQ/TU' },
   { words: 'phê duyệt', relation: 'refers', example: 'phê duyệt Quyết định số 12/QĐ-UBND' },
   { words: 'xét', relation: 'refers', example: 'Xét Tờ trình số 784/TTr-SKHCN' },
   { words: 'đề nghị', relation: 'refers', example: 'Theo đề nghị của Sở Tài chính tại Công văn số 4119/STC-QLN' },
+  { words: 'công bố', relation: 'refers', example: 'thủ tục hành chính đã được công bố tại Quyết định số 2310/QĐ-BNNMT' },
   { words: 'dự thảo', relation: 'refers', example: 'Dự thảo Quyết định số 12/QĐ-UBND' },
+  // "theo" before a noun that looks like a verb: "theo hướng dẫn của X tại <ref>" refers.
+  { words: 'theo hướng dẫn', relation: 'refers', example: 'theo hướng dẫn của Thanh tra Chính phủ tại Kế hoạch thanh tra số 1505/KH-TTCP' },
+  { words: 'theo đề nghị', relation: 'refers', example: 'Theo đề nghị của Sở Tài chính tại Công văn số 4119/STC-QLN' },
 ];
 
 /**
