@@ -41,6 +41,8 @@ export interface BulkFlags {
   jsonl: boolean;
   /** Failed documents become `{"doc","file","error"}` output records; the exit code stays 0. */
   recordFailures: boolean;
+  /** Include each document's (restored) text (`vnref extract --format docs --text`). */
+  text: boolean;
 }
 
 /** Usage lines for the flags, for a command's --help. */
@@ -60,7 +62,7 @@ export const BULK_USAGE = `bulk options (directories, JSONL archives, many files
 
 /** Takes the bulk flags out of `args`; returns them and the remaining arguments. */
 export function parseBulkFlags(args: readonly string[]): { flags: BulkFlags; rest: string[] } {
-  const flags: BulkFlags = { quiet: false, ordered: false, timeoutMs: 0, jsonl: false, recordFailures: false };
+  const flags: BulkFlags = { quiet: false, ordered: false, timeoutMs: 0, jsonl: false, recordFailures: false, text: false };
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -104,6 +106,9 @@ export function parseBulkFlags(args: readonly string[]): { flags: BulkFlags; res
         break;
       case '--record-failures':
         flags.recordFailures = true;
+        break;
+      case '--text':
+        flags.text = true;
         break;
       default:
         rest.push(arg);

@@ -42,7 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('parseBulkFlags', () => {
   it('takes out the bulk flags and leaves the rest', () => {
     expect(parseBulkFlags(['a', '--jobs', '3', '--format', 'docs', '-q', '--resume=out.jsonl', '--ordered', '--timeout', '2.5', 'b'])).toEqual({
-      flags: { jobs: 3, resume: 'out.jsonl', quiet: true, ordered: true, timeoutMs: 2500, jsonl: false, recordFailures: false },
+      flags: { jobs: 3, resume: 'out.jsonl', quiet: true, ordered: true, timeoutMs: 2500, jsonl: false, recordFailures: false, text: false },
       rest: ['a', '--format', 'docs', 'b'],
     });
   });
