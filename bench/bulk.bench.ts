@@ -30,12 +30,17 @@ import { fmt } from './util.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 const args = process.argv.slice(2);
+const hasGnuTime = existsSync('/usr/bin/time');
 
 interface CliRun {
   label: string;
   jobs: number;
   seconds: number;
   mbps: number;
+  /** User + system CPU seconds of the process (all its threads). */
+  cpuSeconds: number;
+  /** MB per CPU second: the rate the work would have on cores of its own. */
+  mbPerCpuSecond: number;
   docsPerSec: number;
   peakRssMB: number;
   firstResultMs: number;
@@ -87,34 +92,48 @@ function load(): string {
     .join(' ');
 }
 
-/** Runs the CLI on `input` and measures wall time, peak RSS (VmHWM polled) and the time to the first output byte. */
+/**
+ * Runs the CLI on `input` and measures wall time, CPU time and peak RSS (GNU
+ * time's rusage of the child: every thread of the process), and the time to
+ * the first output byte (the output file polled).
+ */
 async function runCli(label: string, base: string[], input: string, bytes: number, jobs: number, outDir: string): Promise<CliRun> {
-  const outPath = join(outDir, `out-${label}-${jobs}.jsonl`);
+  const outPath = join(outDir, `out-${label.replace(/\W+/g, '_')}-${jobs}.jsonl`);
+  const usagePath = join(outDir, 'usage.txt');
   const fd = openSync(outPath, 'w');
   const loadBefore = load();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...base, input, '--jobs', String(jobs), '--quiet'], {
-    cwd: root,
-    stdio: ['ignore', fd, 'pipe'],
-  });
+  const argv = [process.execPath, ...base, input, '--jobs', String(jobs), '--quiet'];
+  const child = hasGnuTime
+    ? spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', usagePath, ...argv], { cwd: root, stdio: ['ignore', fd, 'pipe'] })
+    : spawn(argv[0], argv.slice(1), { cwd: root, stdio: ['ignore', fd, 'pipe'] });
   closeSync(fd);
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
-  let peakKB = 0;
   let first = -1;
+  let peakKB = 0;
   const poll = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKB = Math.max(peakKB, Number(m[1]));
-    } catch {
-      // exited
-    }
     if (first < 0 && statSync(outPath).size > 0) first = performance.now() - t0;
-  }, 5);
+    if (!hasGnuTime) {
+      // No GNU time: poll the process's high-water mark (VmHWM only grows).
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKB = Math.max(peakKB, Number(m[1]));
+      } catch {
+        // exited
+      }
+    }
+  }, 2);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(poll);
   const seconds = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`${label}: exit code ${code}\n${stderr}`);
+  let cpuSeconds = NaN;
+  if (hasGnuTime) {
+    const [user, sys, maxKB] = readFileSync(usagePath, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
+    cpuSeconds = user + sys;
+    peakKB = maxKB;
+  }
   const summary = stderr.trim().split('\n').pop() ?? '';
   const docs = Number(/([\d,]+) documents/.exec(summary)?.[1].replace(/,/g, '') ?? NaN);
   rmSync(outPath);
@@ -123,6 +142,8 @@ async function runCli(label: string, base: string[], input: string, bytes: numbe
     jobs,
     seconds,
     mbps: bytes / 1e6 / seconds,
+    cpuSeconds,
+    mbPerCpuSecond: bytes / 1e6 / cpuSeconds,
     docsPerSec: docs / seconds,
     peakRssMB: peakKB / 1024,
     firstResultMs: first,
@@ -134,7 +155,8 @@ async function runCli(label: string, base: string[], input: string, bytes: numbe
 function report(r: CliRun): void {
   console.log(
     `${r.label.padEnd(14)} jobs ${r.jobs}: ${fmt(r.mbps).padStart(6)} MB/s  ${fmt(r.docsPerSec, 0).padStart(5)} docs/s  ` +
-      `${fmt(r.seconds)} s  peak RSS ${fmt(r.peakRssMB, 0)} MB  first result ${fmt(r.firstResultMs, 0)} ms  (load ${r.load})`,
+      `${fmt(r.seconds)} s wall, ${fmt(r.cpuSeconds)} s CPU (${fmt(r.mbPerCpuSecond)} MB per CPU-second)  ` +
+      `peak RSS ${fmt(r.peakRssMB, 0)} MB  first result ${fmt(r.firstResultMs, 0)} ms  (load ${r.load})`,
   );
 }
 
@@ -225,7 +247,10 @@ export default async function bulkBench(): Promise<Record<string, number>> {
     const c2 = await runCli('clean 200 MB', argv, clean.path, clean.bytes, 2, dir);
     report(c2);
     console.log(`speed-up 1 -> 2 workers: ${fmt(c2.mbps / c1.mbps, 2)}x; per core with 2 workers: ${fmt(c2.mbps / 2)} MB/s`);
+    console.log(`CPU per MB: ${fmt((c1.cpuSeconds / clean.bytes) * 1e6 * 1000, 2)} ms with 1 worker, ${fmt((c2.cpuSeconds / clean.bytes) * 1e6 * 1000, 2)} ms with 2`);
     Object.assign(results, {
+      clean1MBperCpuS: c1.mbPerCpuSecond,
+      clean2MBperCpuS: c2.mbPerCpuSecond,
       clean1MBps: c1.mbps,
       clean1DocsPerSec: c1.docsPerSec,
       clean2MBps: c2.mbps,

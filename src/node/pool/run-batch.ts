@@ -140,13 +140,19 @@ function readRecord(item: { file: string; line: number }, bytes: Uint8Array): In
   return { id, file, bytes: n, text };
 }
 
-/** Escapes of control characters in JSON (`\u0000`-`\u001F`, `\u007F`, `\b`), and a raw DEL. */
-const CONTROL_NEEDLES = ['\\u000', '\\u001', '\\u007f', '\\u007F', '\\b', '\x7f'];
-
-/** False when a JSON line cannot hold a control character (none of the needles occurs). */
+/**
+ * False when a JSON line cannot hold a control character: no escape
+ * `\u0000`-`\u001F` or `\u007F`, no `\b`, no raw DEL. (Escaped letters,
+ * `\u00e0` and the like, are told apart by the digit after `\u00`.)
+ */
 function mayHoldControl(bytes: Uint8Array): boolean {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return CONTROL_NEEDLES.some((needle) => b.indexOf(needle) !== -1);
+  if (b.indexOf(0x7f) !== -1 || b.indexOf('\\b') !== -1) return true;
+  for (let at = b.indexOf('\\u00'); at !== -1; at = b.indexOf('\\u00', at + 4)) {
+    const d = b[at + 4];
+    if (d === 0x30 || d === 0x31 || (d === 0x37 && (b[at + 5] | 0x20) === 0x66)) return true;
+  }
+  return false;
 }
 
 function failure(id: string, file: string | undefined, bytes: number, error: DocumentError): WireResult {
