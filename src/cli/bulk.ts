@@ -315,7 +315,17 @@ export async function runBulkExtract(
     const done = state.done;
     if (done.size > 0) skip = (id) => done.has(id);
     note = `already in ${flags.resume}`;
-    out = createWriteStream(flags.resume, { flags: 'a' });
+    const file = createWriteStream(flags.resume, { flags: 'a' });
+    // Fail before any work when the file cannot be written.
+    const opened = await new Promise<Error | null>((resolve) => {
+      file.once('open', () => resolve(null));
+      file.once('error', (err) => resolve(err));
+    });
+    if (opened) {
+      io.stderr.write(`vnref extract: cannot write ${flags.resume}: ${opened.message}\n`);
+      return 1;
+    }
+    out = file;
     ownStream = true;
   }
   const writer = new ChunkWriter(out);

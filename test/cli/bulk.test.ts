@@ -188,6 +188,12 @@ describe('runBulkExtract', () => {
     expect(cio.err()).toMatch(/writing the output failed: write EPIPE/);
   });
 
+  it('fails at once when the --resume file cannot be written', async () => {
+    const cio = io();
+    expect(await run([join(dir, 'ok.jsonl'), '--resume', join(dir, 'no/such/dir/out.jsonl')], cio)).toBe(1);
+    expect(cio.err()).toMatch(/^vnref extract: cannot write .*out\.jsonl: ENOENT/);
+  });
+
   it('refuses "-" mixed with paths, and --jsonl with paths', async () => {
     await expect(run(['-', dir], io())).rejects.toThrow(UsageError);
     await expect(run(['--jsonl', dir], io())).rejects.toThrow(UsageError);
