@@ -223,6 +223,35 @@ async function messaging(): Promise<Record<string, number>> {
   };
 }
 
+/**
+ * The ceiling: the per-document work alone (extractReferences and
+ * extractDocumentHeader), in this thread, on the first `mb` MB of an
+ * archive's documents, in CPU time (so other jobs on the machine matter less).
+ */
+async function extractorAlone(path: string, mb: number): Promise<number> {
+  const { extractDocumentHeader, extractReferences } = await import('../src/index.js');
+  const texts: string[] = [];
+  let bytes = 0;
+  const { createInterface } = await import('node:readline');
+  const { createReadStream } = await import('node:fs');
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    const text = (JSON.parse(line) as { text: string }).text;
+    texts.push(text);
+    bytes += Buffer.byteLength(text);
+    if (bytes >= mb * 1e6) break;
+  }
+  for (const t of texts.slice(0, 200)) extractReferences(t); // warm up
+  const c0 = process.cpuUsage();
+  for (const t of texts) {
+    extractReferences(t);
+    extractDocumentHeader(t);
+  }
+  const c = process.cpuUsage(c0);
+  const rate = bytes / 1e6 / ((c.user + c.system) / 1e6);
+  console.log(`extractor alone (this thread, ${fmt(bytes / 1e6)} MB of the archive's texts): ${fmt(rate)} MB per CPU-second`);
+  return rate;
+}
+
 export default async function bulkBench(): Promise<Record<string, number>> {
   ensureBuilt();
   const { argv, how } = extractCommand();
@@ -242,6 +271,7 @@ export default async function bulkBench(): Promise<Record<string, number>> {
     };
 
     const clean = await gen('clean', 200, { clean: 1 });
+    results.extractorAloneMBperCpuS = await extractorAlone(clean.path, 50);
     const c1 = await runCli('clean 200 MB', argv, clean.path, clean.bytes, 1, dir);
     report(c1);
     const c2 = await runCli('clean 200 MB', argv, clean.path, clean.bytes, 2, dir);
