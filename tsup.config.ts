@@ -4,23 +4,14 @@ import { defineConfig } from 'tsup';
 // bulk worker, the CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
 export default defineConfig([
   {
-    // The portable core: its .d.ts build sees no Node or DOM types (tsconfig
-    // "types": []), which keeps Node APIs out of it.
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    shims: true,
-    splitting: false,
-  },
-  {
-    entry: { 'node/index': 'src/node/index.ts' },
+    // The .d.ts build sees Node's types: the Node entry needs them (tsconfig
+    // has "types": [] so that editors and tsc do not offer Node globals to
+    // the core by accident).
+    entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: { compilerOptions: { types: ['node'] } },
     sourcemap: true,
-    clean: false,
+    clean: true,
     target: 'node20',
     shims: true,
     splitting: false,
