@@ -28,28 +28,36 @@ export function decodeDocument(bytes: Uint8Array): Decoded {
   let start = 0;
   if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = start === 0 ? bytes : bytes.subarray(start);
-  if (!isUtf8(body)) {
+  const text = decodeUtf8(body);
+  if (text === null) {
     const at = firstInvalidUtf8(body);
     const byte = at < body.length ? `byte 0x${body[at].toString(16).padStart(2, '0')}` : 'truncated sequence';
     return { error: { code: 'encoding', message: `not UTF-8: invalid ${byte} at offset ${at + start}` } };
   }
-  return { text: utf8ToString(body) };
+  return { text };
 }
 
 /** Below this, V8's own decoder wins (the ICU converter has a fixed cost per call). */
 const TRANSCODE_MIN_BYTES = 1024;
 
 /**
- * Valid UTF-8 bytes to a string, fast: ASCII as Latin-1 (a copy), the rest
- * through ICU to UTF-16 and then a copy. V8's own UTF-8 decoder
- * (`buf.toString('utf8')`) is about 5x slower on Vietnamese text, where
- * nearly every word has a 2- or 3-byte letter (bench: bulk).
+ * UTF-8 bytes to a string, or null when they are not valid UTF-8 (the same
+ * rule as `isUtf8`: no overlong forms, surrogates or code points past
+ * U+10FFFF). Fast: ASCII as Latin-1 (a copy); the rest through ICU to UTF-16
+ * and then a copy, ICU checking validity on the way (it refuses what
+ * `isUtf8` refuses). V8's own decoder (`buf.toString('utf8')`) is about 5x
+ * slower on Vietnamese text, where nearly every word has a 2- or 3-byte
+ * letter, and a separate `isUtf8` pass would cost as much as the decoding.
  */
-export function utf8ToString(bytes: Uint8Array): string {
+export function decodeUtf8(bytes: Uint8Array): string | null {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < TRANSCODE_MIN_BYTES) return buf.toString('utf8');
+  if (bytes.byteLength < TRANSCODE_MIN_BYTES) return isUtf8(buf) ? buf.toString('utf8') : null;
   if (isAscii(buf)) return buf.toString('latin1');
-  return transcode(buf, 'utf8', 'ucs2').toString('ucs2');
+  try {
+    return transcode(buf, 'utf8', 'ucs2').toString('ucs2');
+  } catch {
+    return null;
+  }
 }
 
 /** Why `bytes` look binary (a NUL byte, or too many control bytes in the first 64 KiB), or null. */

@@ -2,9 +2,9 @@
  * The worker's side of a batch, as a plain function (tested without threads):
  * decode each item, run the per-document function, shape the result.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer } from 'node:buffer';
 import type { DocumentError } from '../../schema.js';
-import { binaryTextReason, decodeDocument, utf8ToString } from '../archive/decode.js';
+import { binaryTextReason, decodeDocument, decodeUtf8 } from '../archive/decode.js';
 import { idOf } from '../archive/jsonl.js';
 import { lineId } from '../archive/items.js';
 import type { BatchMessage, DocumentAnalysis, DocumentFunction, OutputMode, WireItem, WireResult } from './protocol.js';
@@ -114,12 +114,13 @@ function readRecord(item: { file: string; line: number }, bytes: Uint8Array): In
   const file = item.file;
   const n = bytes.length;
   const fallback = lineId(file, item.line);
-  if (!isUtf8(bytes)) {
+  const json = decodeUtf8(bytes);
+  if (json === null) {
     return { id: fallback, file, bytes: n, error: { code: 'encoding', message: `line ${item.line}: not UTF-8` } };
   }
   let record: unknown;
   try {
-    record = JSON.parse(utf8ToString(bytes));
+    record = JSON.parse(json);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { id: fallback, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not JSON (${why})` } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isUtf8 } from 'node:buffer';
-import { binaryReason, binaryTextReason, decodeDocument, firstInvalidUtf8, utf8ToString } from '../../../src/node/archive/decode.js';
+import { binaryReason, binaryTextReason, decodeDocument, firstInvalidUtf8, decodeUtf8 } from '../../../src/node/archive/decode.js';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -76,20 +76,35 @@ describe('binary checks', () => {
   });
 });
 
-describe('utf8ToString', () => {
+describe('decodeUtf8', () => {
   it('decodes any valid UTF-8 exactly, short or long, ASCII or not', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'ố', 'Đ', '\n', '😀', 'ệ'), fc.string({ unit: 'grapheme', maxLength: 1 })) }), fc.nat(3000), (s, pad) => {
         for (const text of [s, 'x'.repeat(pad) + s, s + 'y'.repeat(pad)]) {
           const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
-          expect(utf8ToString(bytes)).toBe(text);
+          expect(decodeUtf8(bytes)).toBe(text);
           // A view into a larger buffer.
           const wide = new Uint8Array(bytes.length + 10);
           wide.set(bytes, 5);
-          expect(utf8ToString(wide.subarray(5, 5 + bytes.length))).toBe(text);
+          expect(decodeUtf8(wide.subarray(5, 5 + bytes.length))).toBe(text);
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('decodeUtf8 on invalid bytes', () => {
+  it('refuses exactly what isUtf8 refuses, short or long', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), fc.nat(2000), (tail, pad) => {
+        for (const bytes of [tail, new Uint8Array([...Buffer.from('ệ'.repeat(pad)), ...tail]), new Uint8Array([...Buffer.from('a'.repeat(pad)), ...tail])]) {
+          const got = decodeUtf8(bytes);
+          if (isUtf8(bytes)) expect(got).toBe(Buffer.from(bytes).toString('utf8'));
+          else expect(got).toBeNull();
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
