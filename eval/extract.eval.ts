@@ -248,6 +248,8 @@ function corpusSection(): Record<string, number> {
   const outside: string[] = [];
   let dated = 0;
   let dateOk = 0;
+  let sameStart = 0;
+  const startErrors: string[] = [];
   const dateErrors: string[] = [];
   for (const f of files) {
     for (const line of readFileSync(join(CORPUS_REFS, f), 'utf8').split('\n')) {
@@ -264,6 +266,9 @@ function corpusSection(): Record<string, number> {
         const r0 = refs.find((r) => overlaps(r, g));
         if (r0) {
           hit++;
+          // Where the span starts: at the type name (or its title), as the corpus marks it.
+          if (r0.start === g.start) sameStart++;
+          else if (startErrors.length < 10) startErrors.push(`  start gold "${short(text.slice(g.start, g.end))}" found "${short(r0.text)}"`);
           // The span's own issue date (when it holds one), read by a plain pattern independent of the extractor.
           const want = spanDate(text.slice(g.start, g.end));
           if (want !== undefined) {
@@ -290,10 +295,12 @@ function corpusSection(): Record<string, number> {
       ` (of which "<Type> số N" form, likely untagged mentions: ${outsideTyped})`,
   );
   console.log(`issue dates inside matched spans: ${dated}; read the same: ${dateOk} (${pct(dated ? dateOk / dated : 1)}%)`);
+  console.log(`matched spans starting where the corpus starts them (type name, title): ${sameStart}/${hit} (${pct(hit ? sameStart / hit : 1)}%)`);
   if (misses.length) console.log('first misses:\n' + misses.join('\n'));
   if (dateErrors.length) console.log('first date differences:\n' + dateErrors.join('\n'));
+  if (startErrors.length) console.log('first start differences:\n' + startErrors.join('\n'));
   if (outside.length) console.log('first found outside every span:\n' + outside.join('\n'));
-  return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1, corpusDateAccuracy: dated ? dateOk / dated : 1 };
+  return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1, corpusDateAccuracy: dated ? dateOk / dated : 1, corpusSameStart: hit ? sameStart / hit : 1 };
 }
 
 export default async function evalExtract(): Promise<Record<string, number>> {

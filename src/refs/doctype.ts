@@ -99,7 +99,7 @@ function typeNameEndingWith(text: string, t: Tok, limit: number): { entry: DocTy
 }
 
 /** A type name ending at `pos`: its entry and start, or null. */
-function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
+export function typeNameEndingAt(text: string, pos: number, limit: number): { entry: DocTypeName; start: number; abbr: boolean } | null {
   const t = tokenBefore(text, pos, limit);
   return t ? typeNameEndingWith(text, t, limit) : null;
 }
@@ -137,7 +137,7 @@ export interface Before {
    * 1505/KH-TTCP"): it names the document only when the symbol's type code
    * agrees, which the caller checks.
    */
-  gapType?: { entry: DocTypeName; start: number };
+  gapType?: { entry: DocTypeName; start: number; titled?: boolean };
 }
 
 /** "số" as written, folded, or as OCR leaves it ("s6", "s0"). */
@@ -150,12 +150,35 @@ function isSoWord(t: Tok, text: string): boolean {
   return v === 0x6f || v === 0x4f || v === 0xf4 || v === 0xd4 || v === 0x1ed1 || v === 0x1ed0;
 }
 
+/** Words that make "luật" part of a compound ("pháp luật", "kỷ luật", "quy luật", "dự luật", "điều luật"). */
+const COMPOUND_HEADS = new Set(['phap', 'ky', 'quy', 'du', 'dieu']);
+
 /** Titles of laws and codes may stand between the name and "số" (up to this many words). */
 const MAX_TITLE_WORDS = 12;
 /** Words a title cannot contain: they start a new phrase. */
-const TITLE_BREAKERS = new Set(['cua', 've', 'ngay', 'tai', 'theo', 'so', 'thuc', 'trien', 'va', 'cac', 'nay', 'tren']);
+const TITLE_BREAKERS = breakers(['của', 'về', 'ngày', 'tại', 'theo', 'số', 'này', 'trên']);
 /** Words that cannot stand between a type name and "số" either. */
-const GAP_BREAKERS = new Set([...TITLE_BREAKERS, 'hien', 'khai', 'ban', 'hanh', 'duoc', 'da', 'la', 'thang', 'nam', 'do', 'cho', 'voi', 'trong']);
+const GAP_BREAKERS = breakers([
+  ...TITLE_BREAKERS.values(),
+  'và', 'các', 'thực', 'triển', 'hiện', 'khai', 'ban', 'hành', 'được', 'đã', 'là', 'tháng', 'năm', 'do', 'cho', 'với', 'trong',
+]);
+
+/**
+ * Words by their folded key, with their spelling: a word written with other
+ * diacritics is another word ("vệ" in "bảo vệ" is not "về"); folded text
+ * (no diacritics) matches by key.
+ */
+function breakers(words: readonly string[]): Map<string, string> {
+  return new Map(words.map((w) => [fold(w), w]));
+}
+
+function isBreaker(set: Map<string, string>, t: Tok, text: string): boolean {
+  const w = set.get(t.key);
+  if (w === undefined) return false;
+  const raw = text.slice(t.start, t.end);
+  if (fold(raw) === raw.toLowerCase()) return true;
+  return raw.normalize('NFC').toLowerCase() === w;
+}
 
 /**
  * Reads what stands before the number that starts at `numStart`. `limit`
@@ -193,7 +216,12 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   // The word(s) right before: a type name, possibly followed by a modifier or a title.
   const last = tokenBefore(text, p, limit);
   if (!last || last.kind !== WORD) return { spanStart, typeName: null, hasSo, notDocument: false, headerLike };
-  const direct = typeNameEndingWith(text, last, limit);
+  let direct = typeNameEndingWith(text, last, limit);
+  // "pháp luật số", "kỷ luật": a titled type's word in lower case inside a compound is the end of a title.
+  if (direct && direct.entry.titled && !last.cap) {
+    const w = tokenBefore(text, direct.start, limit);
+    if (w && w.kind === WORD && COMPOUND_HEADS.has(w.key)) direct = null;
+  }
   if (direct) {
     return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
   }
@@ -210,12 +238,12 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   }
   // One or two plain words between a type name and "số": kept aside for the caller to check against the code.
   let gapType: Before['gapType'];
-  if (hasSo && !last.cap && !GAP_BREAKERS.has(last.key)) {
+  if (hasSo && !last.cap && !isBreaker(GAP_BREAKERS, last, text)) {
     const w2 = tokenBefore(text, last.start, limit);
     if (w2 && w2.kind === WORD) {
       const named = typeNameEndingWith(text, w2, limit);
       if (named && !named.abbr) gapType = { entry: named.entry, start: named.start };
-      else if (!w2.cap && !GAP_BREAKERS.has(w2.key)) {
+      else if (!w2.cap && !isBreaker(GAP_BREAKERS, w2, text)) {
         const named2 = typeNameEndingAt(text, w2.start, limit);
         if (named2 && !named2.abbr) gapType = { entry: named2.entry, start: named2.start };
       }
@@ -225,14 +253,20 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   if (hasSo) {
     let t: Tok | null = last;
     for (let k = 0; k < MAX_TITLE_WORDS && t; k++) {
-      if (t.kind !== WORD || TITLE_BREAKERS.has(t.key)) break;
-      const prev = tokenBefore(text, t.start, limit);
+      if (t.kind !== WORD || isBreaker(TITLE_BREAKERS, t, text)) break;
+      let prev = tokenBefore(text, t.start, limit);
+      // "Luật Phòng, chống tham nhũng": a comma inside a title.
+      if (prev && prev.kind === PUNCT && prev.key === ',' && k > 0) prev = tokenBefore(text, prev.start, limit);
       if (!prev || prev.kind !== WORD) break;
       if (TITLED_LAST.has(prev.key) || BY_LAST.has(prev.key)) {
         const named = typeNameEndingWith(text, prev, limit);
         if (named && !named.abbr) {
-          if (named.entry.titled && t.cap) return { spanStart: named.start, typeName: named.entry, hasSo, notDocument: false, headerLike: false };
-          break;
+          // A law's title ("Luật Quản lý thuế", "Luật thuế thu nhập doanh nghiệp"): the caller checks that the
+          // symbol is the legislature's. A type name inside the title ("... văn bản quy phạm pháp luật") is passed over.
+          if (named.entry.titled) {
+            gapType = { entry: named.entry, start: named.start, titled: true };
+            break;
+          }
         }
       }
       t = prev;

@@ -25,8 +25,9 @@ import { docTypeByName, readBefore, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
 import { locateHeaderNumber } from './header.js';
-import { issuerAfter, issuerBefore, type IssuerMatch } from './issuer.js';
+import { issuerAfter, issuerBefore, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
+import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
 import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
 import { relationBefore } from './relation.js';
@@ -168,9 +169,25 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       continue;
     }
     // "Kế hoạch thanh tra số 1505/KH-TTCP": a type name a word or two before "số" counts when the code agrees.
-    if (!before.typeName && before.gapType && sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode)) {
+    // A law's title in lower case counts when the symbol is the legislature's ("…/QH13", "…/UBTVQH14", "…/PL-…").
+    const legislative = sym.family === 'normative' && (/^(?:UB)?(?:TV)?QH\d*$/.test(sym.issuerCode ?? '') || sym.typeCode === 'PL');
+    if (
+      !before.typeName &&
+      before.gapType &&
+      (before.gapType.titled || before.gapType.entry.titled ? legislative : sym.typeCode !== null && before.gapType.entry.codes.includes(sym.typeCode))
+    ) {
       before.typeName = before.gapType.entry;
       before.spanStart = before.gapType.start;
+    }
+    // "Nghị định của Chính phủ số 132/2008/NĐ-CP": the type before "của X", X the issuer.
+    let issuerBetween: IssuerMatch | null = null;
+    if (!before.typeName && before.hasSo) {
+      const tb = typeAndIssuerBefore(text, before.spanStart, Math.max(lastEnd, lineStart));
+      if (tb) {
+        before.typeName = tb.entry;
+        before.spanStart = tb.start;
+        issuerBetween = tb.issuer;
+      }
     }
     const entry = before.typeName;
     let docType: string | null = null;
@@ -193,7 +210,10 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     const stop = paragraphs ? line.endOf(tail) : n;
     let issuer = issuerAfter(text, tail, stop);
     let issuerVia: IssuerVia | null = null;
-    if (issuer) {
+    if (!issuer && issuerBetween) {
+      issuer = issuerBetween;
+      issuerVia = 'before';
+    } else if (issuer) {
       issuerVia = 'cua';
       tail = issuer.end;
       // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.
@@ -303,20 +323,24 @@ export function extractReferences(text: string, options?: ExtractOptions): Refer
   const opts = options === undefined ? DEFAULTS : parseOptions(options);
   if (text.length === 0) return [];
   const prepared = prepareText(text, opts.input);
-  const refs = findReferences(prepared.text, opts.includeHeader);
-  const map = prepared.map;
-  const out: Reference[] = [];
+  const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
+  return mapReferences(refs, text, prepared.map);
+}
+
+/**
+ * Carries references found on a prepared text back to the caller's input:
+ * spans through the composed OffsetMap (a start maps to the start of what it
+ * came from, an end to the end), `text` re-sliced from the input.
+ */
+export function mapReferences(refs: Reference[], input: string, map: OffsetMap): Reference[] {
+  if (map.isIdentity) return refs;
   for (const r of refs) {
-    if (r.confidence < opts.minConfidence) continue;
-    if (!map.isIdentity) {
-      const span = map.spanToOriginal(r.start, r.end);
-      r.start = span.start;
-      r.end = span.end;
-      r.text = text.slice(span.start, span.end);
-    }
-    out.push(r);
+    const span = map.spanToOriginal(r.start, r.end);
+    r.start = span.start;
+    r.end = span.end;
+    r.text = input.slice(span.start, span.end);
   }
-  return out;
+  return refs;
 }
 
 const DEFAULTS = ExtractOptionsSchema.parse({});

@@ -17,7 +17,8 @@
 import { placeTone } from '../text/vietnamese.js';
 import { foldLower } from './chars.js';
 import { COMPLETE_NAMES, ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD } from './data/issuers.js';
-import { typeNameAt } from './doctype.js';
+import { typeNameAt, typeNameEndingAt } from './doctype.js';
+import type { DocTypeName } from './data/doc-types.js';
 import { PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
 
 function foldPhrase(s: string): string[] {
@@ -77,6 +78,16 @@ function phraseAt(index: Map<string, string[][]>, toks: readonly Tok[], at: numb
 /** A code word: all capitals, two letters or more (UBND, HĐND, KH). */
 function isCode(t: Tok): boolean {
   return t.kind === WORD && t.upper && t.end - t.start >= 2;
+}
+
+/** An all-capital word with Vietnamese diacritics (other than Đ): a heading's word, not an abbreviation. */
+function isCapitalWord(text: string, t: Tok): boolean {
+  if (!t.upper) return false;
+  for (let i = t.start; i < t.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xc0 && c !== 0x110 && c !== 0xd0) return true;
+  }
+  return false;
 }
 
 /** Written as a name: capitalized, not all capitals (unless the text around is all capitals). */
@@ -141,6 +152,8 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
   /** 'cap' after a capitalized word, 'tail' after its lower-case syllables, 'code', 'loc' after a locality word. */
   let state: 'cap' | 'tail' | 'code' | 'loc' = isCode(t0) ? 'code' : 'cap';
   let tails = 0;
+  /** The name so far has a word in ordinary case ("Bộ", "trưởng"), so it is not all-capital text. */
+  let mixedCase = !t0.upper;
   while (n < toks.length && n < MAX_NAME_WORDS) {
     const t = toks[n];
     if (t.kind === PUNCT) {
@@ -148,6 +161,11 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       if (t.key === '&' && t.newlines === 0 && n + 1 < toks.length && toks[n + 1].kind === WORD && toks[n + 1].newlines === 0 && toks[n + 1].start === t.end) {
         n += 2;
         state = 'code';
+        continue;
+      }
+      // "tỉnh BR-VT": a hyphen inside a code.
+      if (t.key === '-' && state === 'code' && toks[n - 1].end === t.start && n + 1 < toks.length && isCode(toks[n + 1]) && toks[n + 1].start === t.end) {
+        n += 2;
         continue;
       }
       break;
@@ -178,8 +196,11 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
     if (stopsAt(toks, n)) break;
     if (isTitle(t)) {
       if (typeNameAt(toks, n)) break;
+      // A heading in capitals after a name in ordinary case ("Bộ trưởng Bộ LĐTBXH QUỸ ĐỀN ƠN ...").
+      if (mixedCase && isCapitalWord(text, t)) break;
       if (!t.upper && !AFTER_COMPLETE.has(t.key) && endsComplete(toks, n)) break;
       state = isCode(t) ? 'code' : 'cap';
+      if (!t.upper) mixedCase = true;
       tails = 0;
       n++;
       continue;
@@ -192,6 +213,7 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       continue;
     }
     if ((state === 'cap' || state === 'tail') && tails < MAX_TAIL_SYLLABLES) {
+      mixedCase = true;
       tails++;
       state = 'tail';
       n++;
@@ -294,6 +316,34 @@ export function issuerBefore(text: string, pos: number, limit = 0): IssuerMatch 
     const toks = back.slice(s);
     const n = nameLength(text, toks, !viaCua);
     if (n === toks.length) return matchFromTokens(text, toks, n);
+  }
+  return null;
+}
+
+/**
+ * "Nghị định của Chính phủ số 132/2008/NĐ-CP": a type name, "của X", then
+ * "số" at `soStart`. Returns the type, where it starts, and the issuer X.
+ */
+export function typeAndIssuerBefore(
+  text: string,
+  soStart: number,
+  limit = 0,
+): { entry: DocTypeName; start: number; issuer: IssuerMatch } | null {
+  const back: Tok[] = [];
+  let p = soStart;
+  while (back.length < MAX_NAME_WORDS) {
+    const t = tokenBefore(text, p, limit);
+    if (!t || t.kind !== WORD) break;
+    if (t.key === CUA && !t.cap && back.length > 0) {
+      const named = typeNameEndingAt(text, t.start, limit);
+      if (!named || named.abbr) return null;
+      const toks = back.slice().reverse();
+      const n = nameLength(text, toks, false);
+      if (n !== toks.length) return null;
+      return { entry: named.entry, start: named.start, issuer: matchFromTokens(text, toks, n) };
+    }
+    back.push(t);
+    p = t.start;
   }
   return null;
 }

@@ -9,7 +9,8 @@
  *
  * Until those stages are wired here (each is one call:
  * `const n = normalizeText(text); map = map.compose(n.map)`), the text goes
- * to the finder as it is. The finder does not depend on them for what it can
+ * to the finder as it is; `mapReferences` (extract.ts) already carries the
+ * finder's spans back through whatever map this returns. The finder does not depend on them for what it can
  * read itself: symbols in any dash or space variant and in ASCII, type names,
  * "số", date words and "của" folded, so stripped text and most OCR text
  * already yield their references; what the stages add is type names,

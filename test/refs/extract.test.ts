@@ -135,6 +135,8 @@ describe('issuers', () => {
 
   it('stops at the topic', () => {
     const cases: [string, string][] = [
+      ['Công văn số 7137/CT-TTHT ngày 10/7/2013 của Cục Thuế tỉnh BR-VT trả lời', 'Cục Thuế tỉnh BR-VT'],
+      ['kèm theo TT số 02/2025/TT-BLĐTBXH ngày 10/01/2025 của Bộ trưởng Bộ LĐTBXH QUỸ ĐỀN ƠN ĐÁP NGHĨA', 'Bộ trưởng Bộ LĐTBXH'],
       ['Quyết định số 844/QĐ-TTg ngày 18/5/2016 của Thủ tướng Chính phủ phê duyệt Đề án', 'Thủ tướng Chính phủ'],
       ['Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin', 'Chính phủ'],
       ['Công văn số 2575/SNV-TCCC ngày 24/9/2024 của Sở Nội vụ về việc báo cáo', 'Sở Nội vụ'],
@@ -170,11 +172,14 @@ describe('types', () => {
   });
 
   it('reads titled laws, modifiers and abbreviations', () => {
-    const r = extractReferences('Căn cứ Luật Quản lý thuế số 38/2019/QH14; NĐ 88/2025/NĐ-CP; Kế hoạch thanh tra số 1505/KH-TTCP; Mẫu số 05/DS-TNCN');
+    const r = extractReferences('Căn cứ Luật Quản lý thuế số 38/2019/QH14; NĐ 88/2025/NĐ-CP; Kế hoạch thanh tra số 1505/KH-TTCP; Mẫu số 05/DS-TNCN; Luật thuế thu nhập doanh nghiệp số 32/2013/QH13; Kế hoạch thực hiện số 12/QĐ-UBND');
     expect(r.map((x) => [x.text, x.docType])).toEqual([
       ['Luật Quản lý thuế số 38/2019/QH14', 'Luật'],
       ['NĐ 88/2025/NĐ-CP', 'Nghị định'],
       ['Kế hoạch thanh tra số 1505/KH-TTCP', 'Kế hoạch'],
+      ['Luật thuế thu nhập doanh nghiệp số 32/2013/QH13', 'Luật'],
+      // A type name a word or two before "số" counts only when the code agrees.
+      ['số 12/QĐ-UBND', 'Quyết định'],
     ]);
   });
 });
@@ -274,5 +279,32 @@ describe('options and bad input', () => {
     const sure = extractReferences(S000, { minConfidence: 0.9 });
     expect(sure.length).toBeLessThan(all.length);
     expect(sure.every((r) => r.confidence >= 0.9)).toBe(true);
+  });
+});
+
+describe('spans through a preparing stage', () => {
+  it('maps spans found on rewritten text back to the input (what normalization will do)', async () => {
+    const { OffsetMapBuilder } = await import('../../src/text/offsets.js');
+    const { mapReferences, findReferences: find } = await import('../../src/refs/extract.js');
+    // A stage that turns NFD into NFC, recording each change in an OffsetMap.
+    const input = 'Theo Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.'.normalize('NFD');
+    const b = new OffsetMapBuilder();
+    let out = '';
+    let i = 0;
+    while (i < input.length) {
+      let j = i + 1;
+      while (j < input.length && /\p{M}/u.test(input[j])) j++;
+      const cluster = input.slice(i, j).normalize('NFC');
+      b.replace(j - i, cluster.length);
+      out += cluster;
+      i = j;
+    }
+    const map = b.build();
+    expect(out).toBe(input.normalize('NFC'));
+    const refs = mapReferences(find(out), input, map);
+    expect(refs).toHaveLength(1);
+    expect(refs[0].text).toBe(input.slice(refs[0].start, refs[0].end));
+    expect(refs[0].text.normalize('NFC')).toBe('Nghị quyết số 52-NQ/TW');
+    expect(refs[0].issuer).toBe('Bộ Chính trị');
   });
 });
