@@ -133,7 +133,8 @@ export class ProgressBar {
   private draw(sample = true): void {
     const s = this.read();
     if (sample) this.rate = this.meter.add(this.now(), s.documents, s.bytes) ?? this.rate;
-    const width = this.stream.columns ?? 100;
+    // A terminal that reports no width (0 under some pseudo-terminals) gets 100 columns.
+    const width = this.stream.columns && this.stream.columns >= 20 ? this.stream.columns : 100;
     this.stream.write(`\r${renderProgress(s, this.rate, width)}\x1b[K`);
     this.shown = true;
   }

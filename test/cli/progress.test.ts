@@ -50,6 +50,17 @@ describe('ProgressBar', () => {
     expect(written).toBe('vnref: x: failed\n');
   });
 
+  it('draws at 100 columns on a terminal that reports width 0', async () => {
+    const out = Object.assign(new PassThrough(), { columns: 0 });
+    let written = '';
+    out.on('data', (d) => (written += d));
+    const bar = new ProgressBar(out, { enabled: true, intervalMs: 5 });
+    bar.start(() => ({ documents: 3, bytes: 1e6, failed: 0, totalBytes: null }));
+    await new Promise((r) => setTimeout(r, 30));
+    bar.stop();
+    expect(written).toContain('3 docs  1.0 MB');
+  });
+
   it('redraws one line, prints messages above it, and clears it on stop', async () => {
     const out = new PassThrough();
     let written = '';
