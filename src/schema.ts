@@ -143,6 +143,8 @@ export const DocumentResultSchema = z.object({
   text: z.string().optional(),
   /** Size of the document's input in bytes (UTF-8 length for in-memory text). */
   bytes: z.number().int().nonnegative(),
+  /** What a custom `handler` returned besides references (e.g. a graph digest); absent with the default pipeline. */
+  data: z.unknown().optional(),
   /** Set when the document could not be processed; the other fields are then empty. */
   error: DocumentErrorSchema.optional(),
 });

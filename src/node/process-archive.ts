@@ -122,6 +122,7 @@ function toDocumentResult(w: WireResult, _output?: Uint8Array | null): DocumentR
   const r: DocumentResult = { id: w.id, references: w.references ?? [], header: w.header ?? null, bytes: w.bytes };
   if (w.file !== undefined) r.file = w.file;
   if (w.text !== undefined) r.text = w.text;
+  if (w.data !== undefined) r.data = w.data;
   if (w.error) r.error = w.error;
   return r;
 }

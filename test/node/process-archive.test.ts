@@ -124,6 +124,11 @@ describe('processArchive', () => {
     expect(r.text).toBe('SỐ 1');
   });
 
+  it('hands over what a custom handler returns as data (structured clone: Maps too)', async () => {
+    const [r] = await collect(processArchive({ documents: [{ id: 'a', text: 'số 5-NQ/TW @@DATA@@' }] }, { jobs: 1, handler }));
+    expect(r.data).toEqual({ length: 19, codes: new Map([['5-NQ/TW', 3]]) });
+  });
+
   it('leaves out the documents skip() names', async () => {
     const docs = Array.from({ length: 20 }, (_, i) => doc(i));
     const path = join(dir, 'skip.jsonl');

@@ -53,6 +53,12 @@ export interface DocumentAnalysis {
   header: DocumentHeader | null;
   /** The text the references point into (restored when it was not clean), when asked. */
   text?: string;
+  /**
+   * Anything else a custom handler computes per document (structured-
+   * cloneable), handed to the consumer as `DocumentResult.data`: e.g. a
+   * graph builder's per-document digest, merged in the main thread.
+   */
+  data?: unknown;
 }
 
 /** The per-document function run in the workers. */
@@ -86,6 +92,7 @@ export interface WireResult {
   references?: Reference[];
   header?: DocumentHeader | null;
   text?: string;
+  data?: unknown;
   /**
    * 'references' and 'documents' modes: where the document's lines are in the
    * batch's `output` (UTF-8), `[outStart, outEnd)`; empty for none.

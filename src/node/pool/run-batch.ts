@@ -173,6 +173,7 @@ function shape(
     result.references = a.references;
     result.header = a.header;
     if (a.text !== undefined) result.text = a.text;
+    if (a.data !== undefined) result.data = a.data;
     return { result };
   }
   return { result, jsonl: output === 'references' ? referenceLines(id, file, a) : documentLine(id, file, a) };
