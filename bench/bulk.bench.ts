@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { writeDirectoryArchive, writeJsonlArchive, type ArchiveInfo } from './archive/generate.js';
+import type { BatchMessage, WireItem } from '../src/node/pool/protocol.js';
 import { fmt } from './util.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -224,32 +225,63 @@ async function messaging(): Promise<Record<string, number>> {
 }
 
 /**
- * The ceiling: the per-document work alone (extractReferences and
- * extractDocumentHeader), in this thread, on the first `mb` MB of an
- * archive's documents, in CPU time (so other jobs on the machine matter less).
+ * The ceiling and the worker's own cost, in one thread and CPU time (other
+ * jobs on the machine matter less): on the first `mb` MB of an archive's
+ * records, warm (second of two passes), (1) the extractor alone
+ * (extractReferences + extractDocumentHeader on the parsed texts) and (2) what
+ * a worker does for the same records (runBatch: decode, JSON.parse, prefilter,
+ * extraction, header, JSONL serialization and UTF-8 encoding), in 256 KB
+ * batches like the pool's.
  */
-async function extractorAlone(path: string, mb: number): Promise<number> {
+async function workerCost(path: string, mb: number): Promise<{ extractor: number; worker: number }> {
   const { extractDocumentHeader, extractReferences } = await import('../src/index.js');
-  const texts: string[] = [];
-  let bytes = 0;
-  const { createInterface } = await import('node:readline');
-  const { createReadStream } = await import('node:fs');
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-    const text = (JSON.parse(line) as { text: string }).text;
-    texts.push(text);
-    bytes += Buffer.byteLength(text);
-    if (bytes >= mb * 1e6) break;
+  const { runBatch } = await import('../src/node/pool/run-batch.js');
+  const { createHandler } = await import('../src/node/default-handler.js');
+  const raw = readFileSync(path).subarray(0, mb * 1e6);
+  const lines: Buffer[] = [];
+  for (let pos = 0; ; ) {
+    const nl = raw.indexOf(10, pos);
+    if (nl === -1) break;
+    lines.push(raw.subarray(pos, nl));
+    pos = nl + 1;
   }
-  for (const t of texts.slice(0, 200)) extractReferences(t); // warm up
-  const c0 = process.cpuUsage();
-  for (const t of texts) {
-    extractReferences(t);
-    extractDocumentHeader(t);
+  const bytes = lines.reduce((n, l) => n + l.length, 0);
+  const texts = lines.map((l) => (JSON.parse(l.toString('utf8')) as { text: string }).text);
+  const batches: BatchMessage[] = [];
+  for (let i = 0; i < lines.length; ) {
+    const items: WireItem[] = [];
+    const parts: Buffer[] = [];
+    let size = 0;
+    while (i < lines.length && (items.length === 0 || size + lines[i].length <= 256 * 1024)) {
+      items.push({ k: 1, file: path, line: i + 1, start: size, end: size + lines[i].length });
+      parts.push(lines[i]);
+      size += lines[i++].length;
+    }
+    const buf = Buffer.concat(parts);
+    batches.push({ type: 'batch', token: batches.length, buffer: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length) as ArrayBuffer, items });
   }
-  const c = process.cpuUsage(c0);
-  const rate = bytes / 1e6 / ((c.user + c.system) / 1e6);
-  console.log(`extractor alone (this thread, ${fmt(bytes / 1e6)} MB of the archive's texts): ${fmt(rate)} MB per CPU-second`);
-  return rate;
+  const fn = createHandler({ input: 'auto', text: false });
+  const cpu = (f: () => void) => {
+    f();
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    return bytes / 1e6 / ((c.user + c.system) / 1e6);
+  };
+  const extractor = cpu(() => {
+    for (const t of texts) {
+      extractReferences(t);
+      extractDocumentHeader(t);
+    }
+  });
+  const worker = cpu(() => {
+    for (const b of batches) runBatch(b, fn, 'references');
+  });
+  console.log(
+    `one thread, warm, CPU time, ${fmt(bytes / 1e6)} MB of records: extractor alone ${fmt(extractor)} MB per CPU-second; ` +
+      `the worker's whole per-record work ${fmt(worker)} MB per CPU-second (its own cost: ${fmt(100 * (extractor / worker - 1), 0)}% on top)`,
+  );
+  return { extractor, worker };
 }
 
 export default async function bulkBench(): Promise<Record<string, number>> {
@@ -271,7 +303,9 @@ export default async function bulkBench(): Promise<Record<string, number>> {
     };
 
     const clean = await gen('clean', 200, { clean: 1 });
-    results.extractorAloneMBperCpuS = await extractorAlone(clean.path, 50);
+    const cost = await workerCost(clean.path, 40);
+    results.extractorAloneMBperCpuS = cost.extractor;
+    results.workerPipelineMBperCpuS = cost.worker;
     const c1 = await runCli('clean 200 MB', argv, clean.path, clean.bytes, 1, dir);
     report(c1);
     const c2 = await runCli('clean 200 MB', argv, clean.path, clean.bytes, 2, dir);
