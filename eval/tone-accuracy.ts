@@ -4,7 +4,6 @@
  * index the output too. The two tone placements of one tone ("hòa"/"hoà")
  * count as equal; case must match.
  */
-import { foldDiacritics } from '../src/text/fold.js';
 import { FLAG_DIACRITIC, KIND_WORD, tokenizeStream } from '../src/text/tokenize.js';
 import { placeTone } from '../src/text/vietnamese.js';
 import { foldedSyllables } from '../src/restore/syllables.js';
@@ -78,7 +77,7 @@ function markPhrases(lowerRef: string, st: ReturnType<typeof tokenizeStream>): U
   const wordIdx: number[] = [];
   const words: string[] = [];
   for (let k = 0; k < st.length; k++) {
-    if (st.kinds[k] === KIND_NEWLINE_OR_WORD(st.kinds[k])) {
+    if (st.kinds[k] === KIND_WORD) {
       wordIdx.push(k);
       words.push(lowerRef.slice(st.starts[k], st.ends[k]));
     }
@@ -100,12 +99,6 @@ function markPhrases(lowerRef: string, st: ReturnType<typeof tokenizeStream>): U
   return marked;
 }
 
-function KIND_NEWLINE_OR_WORD(kind: number): number {
-  return kind === KIND_WORD ? kind : -1;
-}
-
 export function pct(a: number, b: number): string {
   return b === 0 ? 'n/a' : ((100 * a) / b).toFixed(2) + '%';
 }
-
-export { foldDiacritics };

@@ -23,6 +23,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readLines } from '../src/cli/commands/train-lm.js';
+import { extractReferences } from '../src/refs/extract.js';
+import type { Reference } from '../src/schema.js';
 import { loadDefaultModel, loadModelFileSync } from '../src/node/model.js';
 import { restoreTones } from '../src/restore/tones.js';
 import { foldDiacritics } from '../src/text/fold.js';
@@ -36,10 +38,10 @@ function corpusDir(): string | null {
   return null;
 }
 
-function report(name: string, sc: ToneScore, chars: number, ms: number): Record<string, number> {
+function report(name: string, sc: ToneScore): Record<string, number> {
   console.log(
     `${name.padEnd(34)} syllables ${String(sc.syllables).padStart(8)}  accuracy ${pct(sc.correct, sc.syllables).padStart(7)}` +
-      `  reference words ${pct(sc.refCorrect, sc.refSyllables).padStart(7)} (${sc.refSyllables})  ${(chars / 1e6 / (ms / 1000)).toFixed(2)} Mchar/s`,
+      `  reference words ${pct(sc.refCorrect, sc.refSyllables).padStart(7)} (${sc.refSyllables})`,
   );
   return {
     syllables: sc.syllables,
@@ -58,6 +60,49 @@ function topConfusions(sc: ToneScore, k = 15): string {
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, k).map(([key, n]) => `${key} ${n}`).join(', ');
 }
 
+/**
+ * `extractReferences` on each seed stripped and restored, against the same on
+ * the clean seed: the same reference (start and id) with the same date,
+ * issuer and docType. Seeds 000-002 are in the model's training text, 004 is
+ * not; both are shown.
+ */
+function extractionAgreement(model: ReturnType<typeof loadDefaultModel>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, files] of [
+    ['000-002 (trained on)', ['000_2dae4cc2179c821d.txt', '001_ad13f960ec8507f6.txt', '002_652940eb11e67dde.txt']],
+    ['004 part 1 (never seen)', ['004_879014f10c9673c0.part1.txt']],
+  ] as const) {
+    let total = 0;
+    let found = 0;
+    let same = 0;
+    let foundBare = 0;
+    let sameBare = 0;
+    for (const f of files) {
+      const clean = readFileSync(join(root, 'fixtures/seeds', f), 'utf8');
+      const stripped = foldDiacritics(clean);
+      const key = (r: Reference) => `${r.start}:${r.id}`;
+      const fieldsEqual = (a: Reference, b: Reference) => a.date === b.date && a.issuer === b.issuer && a.docType === b.docType;
+      const restored = new Map(extractReferences(restoreTones(stripped, { model }).text).map((r) => [key(r), r]));
+      const bare = new Map(extractReferences(stripped).map((r) => [key(r), r]));
+      for (const g of extractReferences(clean)) {
+        total++;
+        const r = restored.get(key(g));
+        const b = bare.get(key(g));
+        if (r) found++;
+        if (r && fieldsEqual(r, g)) same++;
+        if (b) foundBare++;
+        if (b && fieldsEqual(b, g)) sameBare++;
+      }
+    }
+    console.log(
+      `extraction on stripped seeds ${name}: restored ${found}/${total} references found, ${same} with the same date, issuer and docType ` +
+        `(without restoration: ${foundBare} found, ${sameBare} the same)`,
+    );
+    out[name.slice(0, 7)] = total ? same / total : 0;
+  }
+  return out;
+}
+
 /** The line with the diacritics of every other word removed. */
 function stripEveryOtherWord(line: string): string {
   let k = 0;
@@ -73,10 +118,12 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   // Seed 004 part 1.
   const seed = readFileSync(join(root, 'fixtures/seeds/004_879014f10c9673c0.part1.txt'), 'utf8');
   const s004 = emptyScore();
-  let t = performance.now();
   scoreRestoration(seed, restoreTones(foldDiacritics(seed), { model }).text, s004);
-  out.seed004 = report('seed 004 part 1 (report prose)', s004, seed.length, performance.now() - t);
+  out.seed004 = report('seed 004 part 1 (report prose)', s004);
   console.log(`  errors: ${s004.errors.map(([w, g]) => `${w}→${g}`).join(', ')}`);
+
+  // References from stripped seeds, restored, against the references of the clean text.
+  out.extraction = extractionAgreement(model);
 
   // Held-out corpus slice.
   const dir = corpusDir();
@@ -91,20 +138,13 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   const mixedBefore = emptyScore();
   let cleanSyllables = 0;
   let cleanChanged = 0;
-  let allChars = 0;
-  let allMs = 0;
   for (const file of ['vi-legal.txt.xz', 'vi-admin.txt.xz']) {
     const sc = emptyScore();
     let lineNo = 0;
-    let chars = 0;
-    let ms = 0;
     for await (const line of readLines(join(dir, file))) {
       lineNo++;
       if (lineNo % 20 !== 0 || (lineNo / 20) % sample !== 0) continue;
-      t = performance.now();
       const restored = restoreTones(foldDiacritics(line), { model }).text;
-      ms += performance.now() - t;
-      chars += line.length;
       scoreRestoration(line, restored, sc, 5000);
       // Every 10th line of the slice also: restored as it is (clean text must come back unchanged),
       // and with every other word stripped (mixed text).
@@ -117,16 +157,14 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
         scoreRestoration(line, half, mixedBefore, 0);
       }
     }
-    out[file.replace('.txt.xz', '')] = report(`held-out ${file} (every 20th line)`, sc, chars, ms);
+    out[file.replace('.txt.xz', '')] = report(`held-out ${file} (every 20th line)`, sc);
     console.log(`  most frequent errors: ${topConfusions(sc)}`);
     all.syllables += sc.syllables;
     all.correct += sc.correct;
     all.refSyllables += sc.refSyllables;
     all.refCorrect += sc.refCorrect;
-    allChars += chars;
-    allMs += ms;
   }
-  out.heldOut = report('held-out, both files', all, allChars, allMs);
+  out.heldOut = report('held-out, both files', all);
   const damaged = mixedBefore.syllables - mixedBefore.correct;
   const left = mixed.syllables - mixed.correct;
   console.log(

@@ -4,6 +4,7 @@
  * Types are inferred from the schemas.
  */
 import { z } from 'zod';
+import type { LanguageModel } from './restore/model.js';
 
 /** How the citing text relates to the cited document (the phrase before the reference). */
 export const RelationSchema = z.enum([
@@ -101,6 +102,26 @@ export const ExtractOptionsSchema = z
   .strict();
 export type ExtractOptions = z.input<typeof ExtractOptionsSchema>;
 export type ResolvedExtractOptions = z.infer<typeof ExtractOptionsSchema>;
+
+// ---------------------------------------------------------------- tone restoration (src/restore)
+
+/** Options of `restoreTones` (tone restoration of diacritic-stripped text). */
+export const RestoreTonesOptionsSchema = z
+  .object({
+    /** Tone placement of restored syllables: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
+    toneStyle: ToneStyleSchema.optional(),
+    /** A model from `loadModel(bytes)`; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
+    model: z
+      .custom<LanguageModel>(
+        (v) => typeof v === 'object' && v !== null && typeof (v as { child?: unknown }).child === 'function' && Array.isArray((v as { vocab?: unknown }).vocab),
+        'must be a language model from loadModel()',
+      )
+      .optional(),
+    /** Also return one entry per decided syllable (`details`). Default false. */
+    details: z.boolean().optional(),
+  })
+  .strict();
+export type RestoreTonesOptions = z.infer<typeof RestoreTonesOptionsSchema>;
 
 // ---------------------------------------------------------------------------
 // Bulk processing (vn-legal-refs/node: processArchive, the `--jobs` CLI path).

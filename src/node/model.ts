@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The shipped default language model, read from the package's `models/`
  * folder. Works from the built files (`dist/node/*.js`, `dist/cli/main.js`)

@@ -33,7 +33,6 @@ export interface DecodeResult {
 }
 
 const MAX_CANDIDATES = 255;
-const DEBUG = typeof process !== 'undefined' && !!process.env.VNREF_DEBUG_DECODE;
 
 /** Growable state storage shared by all positions of one decode. */
 class States {
@@ -91,11 +90,9 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
       st.nodes[m - 1] = node;
     }
   }
-  const posStart = new Int32Array(n + 2);
   let prevLo = 0;
   let prevHi = 1;
   let table = new Int32Array(4096);
-  let totalStates = 0;
 
   for (let i = 0; i <= n; i++) {
     // Position i (i === n: the closing </s>).
@@ -109,7 +106,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     if (table.length < tableSize) table = new Int32Array(tableSize * 2);
     table.fill(-1, 0, tableSize);
     const lo = st.n;
-    posStart[i] = lo;
     let best = -Infinity;
     for (let s = prevLo; s < prevHi; s++) {
       const base = st.score[s];
@@ -137,7 +133,8 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
         }
       }
     }
-    // Beam: keep the states within `beam` of the best (compacting in place).
+    // Beam: keep the states within `beam` of the best (compacting in place; their history
+    // entries are filled in below).
     let w = lo;
     const floor = best - beam;
     for (let t = lo; t < st.n; t++) {
@@ -147,7 +144,6 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
         st.local[w] = st.local[t];
         st.back[w] = st.back[t];
         st.score[w] = st.score[t];
-        st.nodes.copyWithin(w * W, t * W, t * W + W);
       }
       w++;
     }
@@ -156,9 +152,7 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
     for (let t = lo; t < w; t++) extendNodes(model, st.nodes, st.back[t] * W, st.nodes, t * W, st.tok[t], W);
     prevLo = lo;
     prevHi = w;
-    totalStates += w - lo;
   }
-  if (DEBUG) console.log('states/position', totalStates / (n + 1));
   // The best final state and the path to it.
   let bestState = prevLo;
   for (let s = prevLo + 1; s < prevHi; s++) if (st.score[s] > st.score[bestState]) bestState = s;

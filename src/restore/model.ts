@@ -32,6 +32,10 @@ import { crc32 } from './crc32.js';
 import { FIRST_WORD_ID, SPECIAL_NAMES, TOK_UNK } from './lm-tokens.js';
 import { foldedSyllables } from './syllables.js';
 
+// The core compiles against ES2022 only (no DOM or Node types); every JS runtime we target has these.
+declare const TextEncoder: { new (): { encode(text: string): Uint8Array } };
+declare const TextDecoder: { new (label: string, options: { fatal: boolean }): { decode(bytes: Uint8Array): string } };
+
 export const MODEL_MAGIC = 0x4d4c4e56; // "VNLM" read as a little-endian u32
 export const MODEL_VERSION = 1;
 const HEADER_BYTES = 16;
@@ -155,16 +159,18 @@ export class LanguageModel {
   readonly byteLength: number;
   readonly uniProb: Float32Array;
   readonly uniBackoff: Float32Array;
+  // Per-order tables, indexed by order (dense arrays: unused slots hold empty arrays).
   /** words[n]: last word of each order-n entry (n ≥ 2). */
-  readonly words: Uint16Array[] = [];
+  readonly words: Uint16Array[];
   /** start[n]: where the children (order n+1) of each order-n entry start; n+1 entries. */
-  readonly start: Uint32Array[] = [];
-  private readonly probCode: Uint8Array[] = [];
-  private readonly probBook: Float32Array[] = [];
-  private readonly boCode: Uint8Array[] = [];
-  private readonly boBook: Float32Array[] = [];
+  readonly start: Uint32Array[];
+  private readonly probCode: Uint8Array[];
+  private readonly probBook: Float32Array[];
+  private readonly boCode: Uint8Array[];
+  private readonly boBook: Float32Array[];
   private readonly typeIds: Map<string, number>;
   private foldIndex: FoldIndex | null = null;
+  private exactIndex: ExactIndex | null = null;
   private readonly scratch = new Int32Array(8);
 
   constructor(m: ModelData, source: string | undefined, byteLength: number) {
@@ -175,6 +181,13 @@ export class LanguageModel {
     this.byteLength = byteLength;
     this.uniProb = m.uniProb;
     this.uniBackoff = m.uniBackoff;
+    const slots = m.order + 2;
+    this.words = Array.from({ length: slots }, () => new Uint16Array(0));
+    this.start = Array.from({ length: slots }, () => new Uint32Array(0));
+    this.probCode = Array.from({ length: slots }, () => new Uint8Array(0));
+    this.probBook = Array.from({ length: slots }, () => new Float32Array(0));
+    this.boCode = Array.from({ length: slots }, () => new Uint8Array(0));
+    this.boBook = Array.from({ length: slots }, () => new Float32Array(0));
     this.start[1] = prefixSums(m.uniChildren);
     for (let n = 2; n <= m.order; n++) {
       const L = m.levels[n - 2];
@@ -260,6 +273,16 @@ export class LanguageModel {
     return s;
   }
 
+  /**
+   * The id of the word written at `text[start..end)`, any case, without making a substring
+   * (the unknown-word id when the model has no such type). Types are stored in the 'new' tone
+   * placement: callers normalize "hoà"-style words themselves when this misses.
+   */
+  idAt(text: string, start: number, end: number): number {
+    if (!this.exactIndex) this.exactIndex = new ExactIndex(this.vocab);
+    return this.exactIndex.lookup(text, start, end);
+  }
+
   /** The index from folded, lower-case syllables to candidate ids (built on first use). */
   get candidates(): FoldIndex {
     if (!this.foldIndex) this.foldIndex = new FoldIndex(this.vocab, this.uniProb);
@@ -333,7 +356,9 @@ export class FoldIndex {
       this.keys.push(key);
       this.members.push(Int32Array.from(ids));
       for (const id of ids) if (vocab[id] === key) this.plainIds[g] = id;
-      this.syllable[g] = syllableFolds.has(key) ? 1 : 0;
+      // 1: a syllable by the spelling rules; 2: not, but the model knows it with diacritics ("dak" →
+      // "đắk"): a Vietnamese name or word all the same; 0: neither (English, codes).
+      this.syllable[g] = syllableFolds.has(key) ? 1 : ids.some((id) => vocab[id] !== key) ? 2 : 0;
       let h = hashString(key) & this.mask;
       while (this.slots[h] !== 0) h = (h + 1) & this.mask;
       this.slots[h] = g + 1;
@@ -387,6 +412,59 @@ export class FoldIndex {
   /** True when the group's folded form is a Vietnamese syllable by the spelling rules (not a code or a foreign word). */
   isSyllable(group: number): boolean {
     return this.syllable[group] === 1;
+  }
+
+  /** True when the group looks Vietnamese: a syllable by the rules, or a word the model knows with diacritics ("Đắk"). */
+  isVietnamese(group: number): boolean {
+    return this.syllable[group] !== 0;
+  }
+}
+
+/** Lower-case of a UTF-16 unit when that is one unit too (Vietnamese letters), else the unit. */
+const LOWER = (() => {
+  const t = new Uint16Array(0x2000);
+  for (let c = 0; c < t.length; c++) {
+    const l = String.fromCharCode(c).toLowerCase();
+    t[c] = l.length === 1 ? l.charCodeAt(0) : c;
+  }
+  return t;
+})();
+
+function lowerUnit(c: number): number {
+  return c < 0x2000 ? LOWER[c] : c;
+}
+
+/** Word type (as written, any case) → id, looked up from a range of code units. */
+class ExactIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(private readonly vocab: readonly string[]) {
+    let cap = 16;
+    while (cap < vocab.length * 2) cap <<= 1;
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let id = FIRST_WORD_ID; id < vocab.length; id++) {
+      let h = hashString(vocab[id]) & this.mask;
+      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+      this.slots[h] = id + 1;
+    }
+  }
+  lookup(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ lowerUnit(text.charCodeAt(i)), 0x01000193);
+    h &= this.mask;
+    const len = end - start;
+    for (;;) {
+      const s = this.slots[h];
+      if (s === 0) return TOK_UNK;
+      const type = this.vocab[s - 1];
+      if (type.length === len) {
+        let i = 0;
+        while (i < len && type.charCodeAt(i) === lowerUnit(text.charCodeAt(start + i))) i++;
+        if (i === len) return s - 1;
+      }
+      h = (h + 1) & this.mask;
+    }
   }
 }
 

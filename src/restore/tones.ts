@@ -6,31 +6,24 @@
  * Every word without diacritics whose folded form the model knows becomes a
  * lattice position with all its toned forms as candidates; everything else
  * (accented words, numbers, symbols, punctuation, unknown words) is fixed
- * context. The decoder (`decode.ts`) picks the best sequence. Words stay as
- * written when they sit among non-Vietnamese words (English), when they are
- * an all-capital code in lower-case text ("AI", "UBND"), and, by a channel
- * penalty, when the text around them is written with diacritics (clean text
- * has bare syllables too: "cho", "tham gia").
+ * context (`positions.ts` decides which is which). The decoder
+ * (`decode.ts`) picks the best sequence; the chosen types are written back
+ * with the case of the original letters, in the requested tone style.
  */
-import { assertString } from '../errors.js';
+import { assertString, describe } from '../errors.js';
+import { RestoreTonesOptionsSchema, type RestoreTonesOptions } from '../schema.js';
 import { foldCharCode } from '../text/fold.js';
 import { IdentityMap, OffsetMapBuilder, type OffsetMap } from '../text/offsets.js';
-import { FLAG_ALL_UPPER, FLAG_DIACRITIC, KIND_NEWLINE, KIND_WORD, tokenizeStream, type TokenStream } from '../text/tokenize.js';
+import { FLAG_DIACRITIC, tokenizeStream, type TokenStream } from '../text/tokenize.js';
 import { placeTone, type ToneStyle } from '../text/vietnamese.js';
 import { decodeConfidence, decodeLattice } from './decode.js';
-import { LatticeBuilder } from './lattice.js';
-import { TOK_UNK, classToken, wordType } from './lm-tokens.js';
+import { LatticeBuilder, type Lattice } from './lattice.js';
+import { TOK_COLON, TOK_SEMI, TOK_STOP, TOK_UNK, classToken, wordType } from './lm-tokens.js';
 import type { FoldIndex, LanguageModel } from './model.js';
+import { ROLE_FIXED, ROLE_FREE, ROLE_FREE_CODE, ROLE_SKIP, onlyDStroke, planPositions } from './positions.js';
 import { getDefaultModel } from './provider.js';
 
-export interface RestoreTonesOptions {
-  /** Tone placement of restored syllables: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
-  toneStyle?: ToneStyle;
-  /** The language model (from `loadModel`); default: the registered one (`vn-legal-refs/node` registers the shipped model). */
-  model?: LanguageModel;
-  /** Return one entry per decided syllable in `details`. Default false. */
-  details?: boolean;
-}
+export type { RestoreTonesOptions };
 
 /** One syllable the restorer decided. */
 export interface RestoredSyllable {
@@ -56,31 +49,57 @@ export interface RestoreTonesResult {
   details?: RestoredSyllable[];
 }
 
-/** Largest log10 penalty for changing a bare syllable in text written with diacritics. */
-const KEEP_PENALTY = 4;
-/** Words on each side that decide whether the text around a word has diacritics. */
-const CLEAN_WINDOW = 8;
-/** Words on each side that decide whether a word sits in non-Vietnamese text. */
-const FOREIGN_WINDOW = 6;
+/** Lattice positions from which a text is cut into separately decoded chunks. */
+const CHUNK_POSITIONS = 2048;
+
+interface Chunk {
+  lattice: Lattice;
+  /** Token index of each lattice position. */
+  posToken: Int32Array;
+  choice: Int32Array;
+  confidence: Float32Array | null;
+}
+
+function isSentenceEnd(token: number): boolean {
+  return token === TOK_STOP || token === TOK_SEMI || token === TOK_COLON;
+}
 
 /** Restores the diacritics of stripped Vietnamese syllables in `text`. */
 export function restoreTones(text: string, options: RestoreTonesOptions = {}): RestoreTonesResult {
   assertString(text, 'restoreTones', 'text');
-  if (options === null || typeof options !== 'object') throw new TypeError('restoreTones: argument "options" must be an object');
+  if (options === null || typeof options !== 'object') throw new TypeError(`restoreTones: argument "options" must be an object, got ${describe(options)}`);
+  const checked = RestoreTonesOptionsSchema.safeParse(options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new TypeError(issue.path.length ? `restoreTones: option "${issue.path.join('.')}": ${issue.message}` : `restoreTones: ${issue.message}`);
+  }
   const style: ToneStyle = options.toneStyle ?? 'new';
-  if (style !== 'new' && style !== 'old') throw new TypeError(`restoreTones: option "toneStyle" must be 'new' or 'old', got ${String(style)}`);
   const model = options.model ?? getDefaultModel('restoreTones');
   const index = model.candidates;
   const st = tokenizeStream(text);
 
   const plan = planPositions(st, index);
-  const lattice = new LatticeBuilder();
-  const posToken = new Int32Array(plan.count); // token index of each lattice position
-  let pos = 0;
+  // Long texts are decoded in chunks cut at line breaks after a sentence end (bounded memory;
+  // a sentence boundary loses no context the model would use).
+  const chunks: Chunk[] = [];
+  let lattice = new LatticeBuilder();
+  let tokens: number[] = [];
+  let lastToken = -1;
+  const flush = () => {
+    if (lattice.length === 0) return;
+    const built = lattice.build();
+    chunks.push({ lattice: built, posToken: Int32Array.from(tokens), choice: decodeLattice(model, built, { confidence: false }).choice, confidence: null });
+    lattice = new LatticeBuilder();
+    tokens = [];
+  };
   for (let k = 0; k < st.length; k++) {
     const role = plan.role[k];
-    if (role === ROLE_SKIP) continue;
-    posToken[pos++] = k;
+    if (role === ROLE_SKIP) {
+      const n = lattice.length;
+      if ((n >= CHUNK_POSITIONS && isSentenceEnd(lastToken)) || n >= 4 * CHUNK_POSITIONS) flush();
+      continue;
+    }
+    tokens.push(k);
     if (role >= ROLE_FREE) {
       const g = plan.group[k];
       const ids = index.ids(g);
@@ -96,15 +115,18 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
       // unknown word, and the likely reading where the text around has diacritics.
       if (added === 0 || (plain < 0 && penalty > 0)) lattice.addCandidate(TOK_UNK, 0);
       lattice.endPosition();
+      lastToken = -1;
     } else {
-      lattice.addFixed(fixedToken(st, k, role, plan.group[k], index, model));
+      lastToken = fixedToken(st, k, role, plan.group[k], index, model);
+      lattice.addFixed(lastToken);
+      // A text without line breaks: cut after a sentence end all the same, or anywhere at last.
+      const n = lattice.length;
+      if ((n >= 4 * CHUNK_POSITIONS && isSentenceEnd(lastToken)) || n >= 16 * CHUNK_POSITIONS) flush();
     }
   }
-  const built = lattice.build();
-  const result = decodeLattice(model, built, { confidence: false });
+  flush();
   // Confidence costs about as much as decoding: computed when first read.
-  let conf: Float32Array | null = null;
-  const confidenceOf = () => (conf ??= decodeConfidence(model, built, result.choice));
+  const confidenceOf = (c: Chunk) => (c.confidence ??= decodeConfidence(model, c.lattice, c.choice));
 
   const pieces: string[] = [];
   const mapB = new OffsetMapBuilder();
@@ -112,21 +134,27 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   let copied = 0;
   let decided = 0;
   let changed = 0;
-  for (let p = 0; p < built.length; p++) {
-    const k = posToken[p];
-    if (plan.role[k] < ROLE_FREE) continue;
-    decided++;
-    const s = st.starts[k];
-    const e = st.ends[k];
-    const id = built.candToken[built.candStart[p] + result.choice[p]];
-    const word = id === TOK_UNK ? text.slice(s, e) : applyCase(model.vocab[id], text, s, e, style);
-    const original = text.slice(s, e);
-    if (details) details.push({ start: s, end: e, original, restored: word, confidence: confidenceOf()[p] });
-    if (word === original) continue;
-    changed++;
-    pieces.push(text.slice(copied, s), word);
-    mapB.keep(s - copied).replace(e - s, word.length);
-    copied = e;
+  for (const chunk of chunks) {
+    const { lattice: built, posToken, choice } = chunk;
+    for (let p = 0; p < built.length; p++) {
+      const k = posToken[p];
+      if (plan.role[k] < ROLE_FREE) continue;
+      decided++;
+      const s = st.starts[k];
+      const e = st.ends[k];
+      const id = built.candToken[built.candStart[p] + choice[p]];
+      const word = id === TOK_UNK ? null : applyCase(model.vocab[id], text, s, e, style);
+      const same = word === null || equalsAt(word, text, s, e);
+      if (details) {
+        const original = text.slice(s, e);
+        details.push({ start: s, end: e, original, restored: same ? original : word!, confidence: confidenceOf(chunk)[p] });
+      }
+      if (same) continue;
+      changed++;
+      pieces.push(text.slice(copied, s), word!);
+      mapB.keep(s - copied).replace(e - s, word!.length);
+      copied = e;
+    }
   }
   let map: OffsetMap;
   if (changed === 0) {
@@ -149,9 +177,11 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
     enumerable: true,
     get(): number {
       if (overall === null) {
-        const c = confidenceOf();
         let sum = 0;
-        for (let p = 0; p < built.length; p++) if (plan.role[posToken[p]] >= ROLE_FREE) sum += c[p];
+        for (const chunk of chunks) {
+          const c = confidenceOf(chunk);
+          for (let p = 0; p < chunk.lattice.length; p++) if (plan.role[chunk.posToken[p]] >= ROLE_FREE) sum += c[p];
+        }
         overall = decided === 0 ? 1 : sum / decided;
       }
       return overall;
@@ -160,120 +190,14 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   return out;
 }
 
-const ROLE_SKIP = 0; // line break: not a model token
-const ROLE_FIXED = 1; // number, symbol, punctuation
-const ROLE_WORD_AS_IS = 2; // a word kept as written (accented, unknown, foreign, code)
-const ROLE_FREE = 3; // a bare syllable to restore
-const ROLE_FREE_CODE = 4; // an all-capital code: only D/Đ to decide
-
-interface Plan {
-  role: Uint8Array;
-  /** Fold-index group of each word (-1 when the model has no type with that folded form). */
-  group: Int32Array;
-  /** log10 penalty for changing each free word. */
-  penalty: Float32Array;
-  /** Lattice positions. */
-  count: number;
-}
-
-/** Decides, per token, whether it is fixed context or a syllable to restore. */
-function planPositions(st: TokenStream, index: FoldIndex): Plan {
-  const n = st.length;
-  const role = new Uint8Array(n);
-  const group = new Int32Array(n).fill(-1);
-  const inAddress = new Uint8Array(n);
-  const penalty = new Float32Array(n);
-  const protectedSpans = addressSpans(st.text);
-  let span = 0;
-  // Word tokens in order, with what each says about the text around it.
-  const words: number[] = [];
-  let count = 0;
-  for (let k = 0; k < n; k++) {
-    const kind = st.kinds[k];
-    if (kind === KIND_NEWLINE) continue;
-    count++;
-    if (kind !== KIND_WORD) {
-      role[k] = ROLE_FIXED;
-      continue;
-    }
-    words.push(k);
-    role[k] = ROLE_WORD_AS_IS;
-    // Words inside a URL, an e-mail address or a domain name stay as written.
-    const s = st.starts[k];
-    while (span < protectedSpans.length && protectedSpans[span + 1] <= s) span += 2;
-    if (span < protectedSpans.length && protectedSpans[span] <= s) {
-      inAddress[k] = 1;
-      continue;
-    }
-    group[k] = index.lookup(st.folded, s, st.ends[k]);
-  }
-  const W = words.length;
-  // Prefix sums over the word sequence: Vietnamese-looking words, accented ones, foreign-looking ones.
-  const viet = new Int32Array(W + 1);
-  const accented = new Int32Array(W + 1);
-  const foreign = new Int32Array(W + 1);
-  for (let i = 0; i < W; i++) {
-    const k = words[i];
-    const acc = (st.flags[k] & FLAG_DIACRITIC) !== 0;
-    const g = group[k];
-    const isViet = acc || (g >= 0 && index.isSyllable(g));
-    // Foreign-looking: not a syllable, not a code in capitals, not a one-letter list marker ("d)").
-    const isForeign = !isViet && !inAddress[k] && (st.flags[k] & FLAG_ALL_UPPER) === 0 && st.ends[k] - st.starts[k] >= 2;
-    viet[i + 1] = viet[i] + (isViet ? 1 : 0);
-    accented[i + 1] = accented[i] + (acc ? 1 : 0);
-    foreign[i + 1] = foreign[i] + (isForeign ? 1 : 0);
-  }
-  for (let i = 0; i < W; i++) {
-    const k = words[i];
-    if (st.flags[k] & FLAG_DIACRITIC || group[k] < 0) continue;
-    // Among mostly non-Vietnamese words (English): keep.
-    const fLo = Math.max(0, i - FOREIGN_WINDOW);
-    const fHi = Math.min(W, i + FOREIGN_WINDOW + 1);
-    const nForeign = foreign[fHi] - foreign[fLo];
-    if (nForeign >= 2 && nForeign * 2 >= fHi - fLo - 1) continue;
-    // An all-capital word between words that are not is a code or an acronym ("AI", "UBND"):
-    // only its D may have been a stripped Đ ("HDND" → "HĐND").
-    role[k] = ROLE_FREE;
-    if (st.flags[k] & FLAG_ALL_UPPER) {
-      const prevUpper = i > 0 && (st.flags[words[i - 1]] & FLAG_ALL_UPPER) !== 0;
-      const nextUpper = i + 1 < W && (st.flags[words[i + 1]] & FLAG_ALL_UPPER) !== 0;
-      if (!prevUpper && !nextUpper && W > 1) role[k] = ROLE_FREE_CODE;
-    }
-    // In text written with diacritics, a bare syllable is most likely meant bare.
-    const lo = Math.max(0, i - CLEAN_WINDOW);
-    const hi = Math.min(W, i + CLEAN_WINDOW + 1);
-    const nViet = viet[hi] - viet[lo];
-    const share = nViet > 0 ? (accented[hi] - accented[lo]) / nViet : 0;
-    penalty[k] = KEEP_PENALTY * Math.min(1, Math.max(0, (share - 0.25) / 0.35));
-  }
-  return { role, group, penalty, count };
-}
-
-/** URLs, e-mail addresses and domain names: "https://…", "www.…", "a.b@c.gov.vn", "quangngai.gov.vn". */
-const ADDRESS_RE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"']+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b/giu;
-
-/** Start/end pairs of the address spans of `text`, in order. */
-function addressSpans(text: string): number[] {
-  const out: number[] = [];
-  if (text.indexOf('.') < 0 && text.indexOf('@') < 0) return out;
-  ADDRESS_RE.lastIndex = 0;
-  for (let m = ADDRESS_RE.exec(text); m; m = ADDRESS_RE.exec(text)) out.push(m.index, m.index + m[0].length);
-  return out;
-}
-
-/** True when a type has no diacritic but đ ("hđnd", "ubnd"). */
-function onlyDStroke(type: string): boolean {
-  for (let i = 0; i < type.length; i++) {
-    const c = type.charCodeAt(i);
-    if (c >= 0x80 && c !== 0x111) return false;
-  }
-  return true;
-}
-
 /** The model token of a fixed position. */
 function fixedToken(st: TokenStream, k: number, role: number, g: number, index: FoldIndex, model: LanguageModel): number {
   if (role === ROLE_FIXED) return classToken(st.kinds[k], st.text.charCodeAt(st.starts[k]));
-  if (st.flags[k] & FLAG_DIACRITIC) return model.idOf(wordType(st.text.slice(st.starts[k], st.ends[k])));
+  if (st.flags[k] & FLAG_DIACRITIC) {
+    const id = model.idAt(st.text, st.starts[k], st.ends[k]);
+    // Not found as written: maybe the other tone placement ("hoà" for "hòa").
+    return id !== TOK_UNK ? id : model.idOf(wordType(st.text.slice(st.starts[k], st.ends[k])));
+  }
   // A bare word kept as written: its own bare type when the model has one.
   if (g >= 0) {
     const plain = index.plainId(g);
@@ -298,6 +222,13 @@ function applyCase(type: string, text: string, s: number, e: number, style: Tone
     out += ch;
   }
   return out;
+}
+
+/** True when `word` is exactly `text[s..e)`. */
+function equalsAt(word: string, text: string, s: number, e: number): boolean {
+  if (word.length !== e - s) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
 }
 
 function isUpper(c: number): boolean {

@@ -215,9 +215,8 @@ export class LmTrainer {
           mass += Math.min(discountOf(D[n], L.kn[j]), L.kn[j]);
         }
         const gm = Math.min(Math.max(mass / total, 1e-6), 1);
-        const ci = n - 1 === 1 ? -1 : bsearch(P.keys, ctx);
-        if (n - 1 > 1 && ci >= 0) g[ci] = gm;
-        if (n - 1 === 1) g[bsearch(P.keys, ctx)] = gm;
+        // Every context is itself an entry of the level below (the padding makes sure of it).
+        g[bsearch(P.keys, ctx)] = gm;
         for (let i = k; i < j; i++) {
           const lower = n === 2 ? uniP[L.keys[i] % base] : prob[n - 1][bsearch(P.keys, L.keys[i] % lowMod)];
           pr[i] = Math.max(L.kn[i] - discountOf(D[n], L.kn[i]), 0) / total + gm * lower;

@@ -23,6 +23,10 @@ describe('restoreTones', () => {
     expect(restore('Ban Thuong vu Tinh uy Quang Ngai').text).toBe('Ban Thường vụ Tỉnh ủy Quảng Ngãi');
   });
 
+  it('restores names the spelling rules do not cover but the corpus writes (Đắk Lắk)', () => {
+    expect(restore('tinh Dak Lak, Dak Nong va Kon Tum').text).toBe('tỉnh Đắk Lắk, Đắk Nông và Kon Tum');
+  });
+
   it('writes the requested tone placement', () => {
     expect(restore('Ban Thuong vu Tinh uy', { toneStyle: 'old' }).text).toBe('Ban Thường vụ Tỉnh uỷ');
     expect(restore('Ban Thuong vu Tinh uy', { toneStyle: 'new' }).text).toBe('Ban Thường vụ Tỉnh ủy');
@@ -39,6 +43,9 @@ describe('restoreTones', () => {
   it('restores Đ in an all-capital code, but never adds tones to one', () => {
     expect(restore('UBND tinh giao HDND va Ban Chi dao').text).toBe('UBND tỉnh giao HĐND và Ban Chỉ đạo');
     expect(restore('ung dung AI trong quan ly').text).toContain(' AI ');
+    expect(restore('cac cong nghe tien tien, BAT, BEP phu hop').text).toBe('các công nghệ tiên tiến, BAT, BEP phù hợp');
+    // A run of capitals is a heading, restored in full.
+    expect(restore('nam 2023\nBAO CAO\nso ket viec thuc hien').text).toBe('năm 2023\nBÁO CÁO\nsơ kết việc thực hiện');
   });
 
   it('passes text with no Vietnamese through unchanged', () => {
@@ -78,6 +85,22 @@ describe('restoreTones', () => {
     let same = 0;
     for (let i = 0; i < a.length; i++) if (a[i].normalize('NFC') === b[i]) same++;
     expect(same / a.length).toBeGreaterThan(0.985);
+  });
+
+  it('decodes long texts in chunks, with or without line breaks, as well as short ones', () => {
+    const clean = seed('004_879014f10c9673c0.part1.txt');
+    const words = (t: string) => t.match(/[\p{L}]+/gu) ?? [];
+    for (const sep of ['\n', ' ']) {
+      const long = Array.from({ length: 6 }, () => clean.replace(/\s*\n\s*/g, sep)).join(sep);
+      const r = restore(foldDiacritics(long));
+      expect(foldDiacritics(r.text)).toBe(foldDiacritics(long));
+      const a = words(long);
+      const b = words(r.text);
+      let same = 0;
+      for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+      expect(same / a.length).toBeGreaterThan(0.985);
+      expect(r.confidence).toBeGreaterThan(0.9);
+    }
   });
 
   it('returns an honest offset map and per-syllable details', () => {
