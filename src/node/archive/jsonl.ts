@@ -34,6 +34,8 @@ export async function* splitJsonl(
   let overflow = -1;
 
   const emit = (out: Array<RecordItem | ErrorItem>, bytes: Uint8Array) => {
+    // A UTF-8 byte order mark before the first record (Windows tools write one).
+    if (line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === 0x0d) end--;
     if (!isBlank(bytes, end)) {

@@ -22,6 +22,11 @@ describe('splitJsonl', () => {
     expect(items.map((i) => (i as RecordItem).line)).toEqual([1, 2, 4]);
   });
 
+  it('drops a byte order mark before the first record', async () => {
+    const items = await collect([new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('{"id":1}\n{"id":2}\n')])]);
+    expect(items.map(text)).toEqual(['{"id":1}', '{"id":2}']);
+  });
+
   it('drops \\r of CRLF and skips blank lines', async () => {
     const items = await collect(['{"id":1}\r\n  \r\n\r\n{"id":2}\r\n']);
     expect(items.map(text)).toEqual(['{"id":1}', '{"id":2}']);
