@@ -19,3 +19,18 @@ export { decodeLattice, decodeConfidence, type DecodeOptions, type DecodeResult 
 export { LatticeBuilder, type Lattice } from './restore/lattice.js';
 export { setDefaultModelProvider, hasDefaultModel, getDefaultModel } from './restore/provider.js';
 export { TOK_BOS, TOK_EOS, TOK_UNK, TOK_NUM, TOK_SYM, FIRST_WORD_ID, classToken, punctToken, wordType } from './restore/lm-tokens.js';
+export { resolveShortForms } from './refs/resolve.js';
+export {
+  buildCitationGraph,
+  CitationGraph,
+  CitationGraphBuilder,
+  mergeCitationGraphs,
+  readCitationGraph,
+  toGraphologyJSON,
+  toGraphML,
+  toDot,
+  toNeo4jCsv,
+  type CitationGraphEdge,
+  type CitationGraphNode,
+  type GraphologyJSON,
+} from './graph/index.js';

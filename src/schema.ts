@@ -122,6 +122,236 @@ export const RestoreTonesOptionsSchema = z
   })
   .strict();
 export type RestoreTonesOptions = z.infer<typeof RestoreTonesOptionsSchema>;
+// ---------------------------------------------------------------------------
+// Short forms and the citation graph (issue 7: src/refs/resolve.ts, src/graph/)
+// ---------------------------------------------------------------------------
+
+/**
+ * How a short form names its document: `alias` (a name the text defined,
+ * "(sau đây gọi tắt là Kế hoạch 01)"), `number` ("Nghị quyết 52", "NQ57"),
+ * `previous` ("Nghị quyết nêu trên", "văn bản đã dẫn": the nearest earlier
+ * one), `self` ("<Type> này": the citing document itself, or the nearest
+ * earlier document of that type when the citing one is of another type).
+ */
+export const ShortFormKindSchema = z.enum(['alias', 'number', 'previous', 'self']);
+export type ShortFormKind = z.infer<typeof ShortFormKindSchema>;
+
+/** A mention of a document without its number and symbol, resolved in context. */
+export const ShortFormSchema = z.object({
+  /** UTF-16 offsets into the caller's text; `text === input.slice(start, end)`. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  kind: ShortFormKindSchema,
+  /** The type the short form names ("Nghị quyết"), null for "văn bản" and aliases. */
+  docType: z.string().nullable(),
+  /** Index into the references it was resolved against; null for the citing document itself. */
+  target: z.number().int().nonnegative().nullable(),
+  /** Canonical id of the target (the citing document's own id for a self-reference, null when it has none). */
+  targetId: z.string().nullable(),
+  /** True when it names the citing document itself ("Báo cáo này" in a Báo cáo). */
+  self: z.boolean(),
+});
+export type ShortForm = z.infer<typeof ShortFormSchema>;
+
+/** Options of `resolveShortForms`. */
+export const ResolveOptionsSchema = z.object({
+  /** The citing document's own type name ("Báo cáo") and id, for "<Type> này". */
+  self: z
+    .object({ docType: z.string().nullable().optional(), id: z.string().nullable().optional() })
+    .optional(),
+  /**
+   * Indices of references governed by another reference of their sentence
+   * (B in "A sửa đổi, bổ sung B"): "<Type> này/nêu trên" prefers the governing one.
+   */
+  governed: z.array(z.number().int().nonnegative()).optional(),
+  /** How far back (UTF-16 units) "<Type> nêu trên/này" looks for its document. Default 2000. */
+  window: z.number().int().positive().optional(),
+});
+export type ResolveOptions = z.infer<typeof ResolveOptionsSchema>;
+
+/** Where a fact was read: an input document (its node key) and the span in its text. */
+export const EvidenceSchema = z.object({
+  document: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** One value of a node attribute the sources state (a date, an issuer), how often, and where. */
+export const ValueEvidenceSchema = z.object({
+  count: z.number().int().positive(),
+  evidence: z.array(EvidenceSchema),
+});
+export type ValueEvidence = z.infer<typeof ValueEvidenceSchema>;
+
+/** Attributes of a node of the citation graph: a document, cited or given as input or both. */
+export const GraphNodeAttributesSchema = z.object({
+  /** Text for drawing: the id, else the document's key. */
+  label: z.string(),
+  /** Canonical id (`57-NQ/TW`), null for an input document without a number. */
+  id: z.string().nullable(),
+  family: FamilySchema.nullable(),
+  docType: z.string().nullable(),
+  typeCode: z.string().nullable(),
+  issuerCode: z.string().nullable(),
+  /** Majority issuer over the mentions (the header's for an input document that is never cited). */
+  issuer: z.string().nullable(),
+  /** Majority issue date (ISO). */
+  date: IsoDateSchema.nullable(),
+  /** The "về ..." phrase when the text gives one (the most frequent). */
+  topic: z.string().nullable(),
+  /** Every date the sources give, with count and evidence. */
+  dates: z.record(z.string(), ValueEvidenceSchema),
+  /** Every issuer the sources name, with count and evidence. */
+  issuers: z.record(z.string(), ValueEvidenceSchema),
+  /** Attributes whose sources disagree ('date', 'issuer'). */
+  conflicts: z.array(z.enum(['date', 'issuer'])),
+  conflict: z.boolean(),
+  /** Mentions of it in the inputs (full references and resolved short forms). */
+  mentions: z.number().int().nonnegative(),
+  /** How it was mentioned: full reference or each short-form kind. */
+  forms: z.record(z.string(), z.number().int().nonnegative()),
+  /** Keys of the input documents that mention it. */
+  mentionedBy: z.array(z.string()),
+  /** True when the document is one of the inputs. */
+  input: z.boolean(),
+  /** For an input: where its key came from. */
+  keySource: z.enum(['header', 'caller', 'content']).nullable(),
+  /** For an input: the caller's ids for it. */
+  inputIds: z.array(z.string()),
+  /** For an input: content hashes of its texts (two when an OCR and a clean rendition share a header). */
+  contentHashes: z.array(z.string()),
+  /** For an input: place from its header. */
+  place: z.string().nullable(),
+  /** True when two different input documents claim the same id; `collidesWith` lists the other keys. */
+  idCollision: z.boolean(),
+  collidesWith: z.array(z.string()),
+  /** A state administrative id cited without a date while the archive holds it in several years. */
+  ambiguous: z.boolean(),
+  candidates: z.array(z.string()),
+});
+export type GraphNodeAttributes = z.infer<typeof GraphNodeAttributesSchema>;
+
+/** Attributes of an edge: source cites (implements, amends ...) target. */
+export const GraphEdgeAttributesSchema = z.object({
+  relation: RelationSchema,
+  /** `document`: the citing input document's own relation; `text`: stated by an input between two cited documents. */
+  stated: z.enum(['document', 'text']),
+  count: z.number().int().positive(),
+  evidence: z.array(EvidenceSchema),
+  /** Keys of the input documents that state it. */
+  documents: z.array(z.string()),
+});
+export type GraphEdgeAttributes = z.infer<typeof GraphEdgeAttributesSchema>;
+
+/** Options of `buildCitationGraph` and `CitationGraphBuilder`. */
+export const CitationGraphOptionsSchema = z.object({
+  /** Evidence spans kept per edge and per attribute value (the first by document and offset). Default 8. */
+  maxEvidence: z.number().int().nonnegative().optional(),
+  /** Resolve short forms ("Nghị quyết 52", "Kế hoạch này"). Default true. */
+  shortForms: z.boolean().optional(),
+  /** Derive edges stated between cited documents ("Kế hoạch A thực hiện Nghị quyết B"). Default true. */
+  statedRelations: z.boolean().optional(),
+  /**
+   * The extractor to use; default the library's `extractReferences` and
+   * `extractDocumentHeader`. A function pair; not serialized.
+   */
+  extractor: z
+    .custom<{
+      references: (text: string) => Reference[];
+      header: (text: string) => DocumentHeader | null;
+    }>((v) => typeof v === 'object' && v !== null && typeof (v as { references?: unknown }).references === 'function' && typeof (v as { header?: unknown }).header === 'function', { message: 'extractor must be { references(text), header(text) }' })
+    .optional(),
+});
+export type CitationGraphOptions = z.infer<typeof CitationGraphOptionsSchema>;
+
+/** One input of `buildCitationGraph`: its text and, optionally, the caller's id for it. */
+export const GraphInputSchema = z.object({
+  id: z.string().optional(),
+  text: z.string(),
+});
+export type GraphInput = z.infer<typeof GraphInputSchema>;
+
+/** [document content hash, start, end]: evidence inside the serialized state. */
+const EvidenceTupleSchema = z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative()]);
+const ValueStatSchema = z.object({ count: z.number().int().nonnegative(), evidence: z.array(EvidenceTupleSchema) });
+const CountsSchema = z.record(z.string(), z.number().int().nonnegative());
+const NullableStr = z.string().nullable();
+
+/**
+ * The mergeable state of a citation graph, as the JSON export carries it in
+ * `attributes.state` (`vnref graph --merge` reads it back). See src/graph/state.ts.
+ */
+export const GraphStateSchema = z.object({
+  format: z.literal('vnref-citation-graph-state'),
+  version: z.literal(1),
+  maxEvidence: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  documents: z.array(
+    z.object({
+      hash: z.string().regex(/^[0-9a-f]{16}$/),
+      callerIds: z.array(z.string()),
+      header: z
+        .object({
+          id: NullableStr,
+          number: NullableStr,
+          symbol: NullableStr,
+          typeCode: NullableStr,
+          issuerCode: NullableStr,
+          issuer: NullableStr,
+          place: NullableStr,
+          date: IsoDateSchema.nullable(),
+          start: z.number().int().nonnegative().nullable(),
+          end: z.number().int().nonnegative().nullable(),
+        })
+        .nullable(),
+      key: z.string().min(1),
+      keySource: z.enum(['header', 'caller', 'content']),
+      docType: NullableStr,
+      title: NullableStr,
+      length: z.number().int().nonnegative(),
+      selfMentions: z.number().int().nonnegative(),
+      /** The document's own citations: target key, relation, count, evidence as flat [start, end, ...]. */
+      cites: z.array(
+        z.object({
+          target: z.string().min(1),
+          relation: RelationSchema,
+          count: z.number().int().positive(),
+          evidence: z.array(z.number().int().nonnegative()),
+        }),
+      ),
+    }),
+  ),
+  nodes: z.array(
+    z.object({
+      key: z.string().min(1),
+      id: z.string().min(1),
+      family: NullableStr,
+      mentions: z.number().int().nonnegative(),
+      typeCode: NullableStr,
+      issuerCode: NullableStr,
+      docTypes: CountsSchema,
+      issuers: z.record(z.string(), ValueStatSchema),
+      dates: z.record(z.string(), ValueStatSchema),
+      topics: CountsSchema,
+      forms: z.partialRecord(z.enum(['full', 'alias', 'number', 'previous', 'self']), z.number().int().nonnegative()),
+    }),
+  ),
+  /** Relations stated by the inputs between cited documents. */
+  edges: z.array(
+    z.object({
+      source: z.string().min(1),
+      target: z.string().min(1),
+      relation: RelationSchema,
+      count: z.number().int().positive(),
+      evidence: z.array(EvidenceTupleSchema),
+      docs: CountsSchema,
+    }),
+  ),
+});
+export type GraphStateData = z.infer<typeof GraphStateSchema>;
+
 
 // ---------------------------------------------------------------------------
 // Bulk processing (vn-legal-refs/node: processArchive, the `--jobs` CLI path).

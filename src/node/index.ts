@@ -16,7 +16,7 @@ export {
   type ArchiveStats,
   type JsonlResult,
 } from './process-archive.js';
-export { isArchivePath, type ArchiveSource, type DocumentInput } from './archive/sources.js';
+export type { ArchiveSource, DocumentInput } from './archive/sources.js';
 export { hasTrigger, findTriggers, triggerWindows, type Window } from './prefilter.js';
 export type {
   CreateHandler,
@@ -26,5 +26,6 @@ export type {
 } from './pool/protocol.js';
 export { createDocumentFunction, type PipelineStages } from './document.js';
 export { DEFAULT_MODEL_NAME, defaultModelPath, loadDefaultModel, loadModelFile, loadModelFileSync } from './model.js';
+export { readSources, readArchive, isArchivePath, type SourceDocument, type SourceProblem, type ReadSourcesOptions } from './sources.js';
 
 setDefaultModelProvider(loadDefaultModel);
