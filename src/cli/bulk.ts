@@ -24,7 +24,9 @@ import { createWriteStream, statSync } from 'node:fs';
 import type { DocumentError } from '../schema.js';
 import { isArchivePath } from '../node/archive/sources.js';
 import type { ArchiveSource } from '../node/archive/sources.js';
-import { processArchive, processArchiveJsonl, type ArchiveRun, type ArchiveStats } from '../node/process-archive.js';
+import type { CitationGraphBuilder } from '../graph/build.js';
+import { addDigest } from '../graph/state.js';
+import { digestArchive, processArchive, processArchiveJsonl, type ArchiveRun, type ArchiveStats } from '../node/process-archive.js';
 import type { DocumentResult, InputKind } from '../schema.js';
 import { ChunkWriter } from './bulk-output.js';
 import { loadResume } from './bulk-resume.js';
@@ -253,9 +255,10 @@ export function summaryLine(
   skippedNote?: string,
 ): string {
   const s = Math.max(seconds, 1e-9);
+  const plural = (n: number, word: string) => `${fmtInt(n)} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
-    `${fmtInt(stats.documents - stats.failed)} documents`,
-    `${fmtInt(stats.references)} references`,
+    plural(stats.documents - stats.failed, 'document'),
+    plural(stats.references, 'reference'),
     `${fmtMB(stats.bytes)} MB in ${seconds.toFixed(1)} s (${(stats.bytes / 1e6 / s).toFixed(1)} MB/s, ${fmtInt(stats.documents / s)} docs/s, ${stats.workers} ${stats.workers === 1 ? 'worker' : 'workers'})`,
   ];
   if (stats.skipped > 0) parts.push(`${fmtInt(stats.skipped)} skipped${skippedNote ? ` (${skippedNote})` : ''}`);
@@ -391,5 +394,46 @@ export async function runBulkDocuments(
       }),
     sink,
     { command: options.command ?? 'graph', io, flags, signal: options.signal, handleSignals: options.handleSignals },
+  );
+}
+
+/** True when `vnref graph` should take the bulk path: --jobs, --jsonl, --timeout or --ordered given. */
+export function wantsBulkGraph(flags: BulkFlags): boolean {
+  return flags.jobs !== undefined || flags.jsonl || flags.timeoutMs > 0 || flags.ordered;
+}
+
+/**
+ * `vnref graph PATH... --jobs N`: the documents' digests are made on the
+ * worker pool (in input order, so the graph is the one a single pass gives)
+ * and folded into `builder` here; progress, fault reports and the summary as
+ * for extract. Resolves to the number of failed documents (and whether the
+ * run was interrupted).
+ */
+export async function runBulkGraph(
+  paths: readonly string[],
+  flags: BulkFlags,
+  builder: CitationGraphBuilder,
+  graph: { shortForms: boolean; statedRelations?: boolean },
+  io: CliIO,
+  options: { signal?: AbortSignal; handleSignals?: boolean } = {},
+): Promise<BulkOutcome> {
+  if (flags.resume !== undefined) throw new UsageError('--resume works with JSONL output (vnref extract), not here');
+  if (flags.recordFailures) throw new UsageError('--record-failures works with JSONL output (vnref extract), not here');
+  const source = bulkSource(paths, flags, io);
+  const state = builder.internalState;
+  return runBulk(
+    (signal) =>
+      digestArchive(source, {
+        jobs: flags.jobs,
+        ordered: true,
+        timeoutMs: flags.timeoutMs,
+        signal,
+        shortForms: graph.shortForms,
+        statedRelations: graph.statedRelations ?? true,
+      }),
+    (r) => {
+      if (r.digest) addDigest(state, r.digest);
+    },
+    { command: 'graph', io, flags, signal: options.signal, handleSignals: options.handleSignals },
   );
 }

@@ -23,6 +23,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { describe } from '../errors.js';
+import type { DocDigest } from '../graph/document.js';
 import type { DocumentError, DocumentResult, ResolvedProcessArchiveOptions } from '../schema.js';
 import { ProcessArchiveOptionsSchema, type ProcessArchiveOptions } from '../schema.js';
 import type { ErrorItem, FileItem, RecordItem, SourceItem, TextItem } from './archive/items.js';
@@ -106,6 +107,45 @@ export function processArchiveJsonl(
   return new ArchiveRunner(openSource(source, opts), opts, records, toJsonlResult);
 }
 
+/** A document's citation-graph digest, made in a worker (`digestArchive`). */
+export interface DigestResult {
+  id: string;
+  file?: string;
+  bytes: number;
+  /** The graph builder's digest of the document (`addDigest` folds it into a graph state). */
+  digest?: DocDigest;
+  error?: DocumentError;
+}
+
+/**
+ * The citation graph's per-document work (`CitationGraphBuilder.add` without
+ * the folding) on the worker pool, for `vnref graph --jobs`: yields each
+ * document's digest, to be folded into a graph state in the main thread.
+ */
+export function digestArchive(
+  source: ArchiveSource,
+  options?: ProcessArchiveOptions & { shortForms?: boolean; statedRelations?: boolean },
+): ArchiveRun<DigestResult> {
+  const { shortForms = true, statedRelations = true, ...rest } = options ?? {};
+  if (rest.handler !== undefined) throw new TypeError('digestArchive: option "handler" is not available here');
+  const opts = parseOptions('digestArchive', rest);
+  const toDigest = (w: WireResult): DigestResult => {
+    const r: DigestResult = { id: w.id, bytes: w.bytes };
+    if (w.file !== undefined) r.file = w.file;
+    if (w.error) r.error = w.error;
+    else r.digest = w.data as DocDigest;
+    return r;
+  };
+  return new ArchiveRunner(
+    openSource(source, opts),
+    opts,
+    'objects',
+    toDigest,
+    { handler: 'builtin:graph', options: { shortForms, statedRelations } },
+    (w) => (w.data as DocDigest | undefined)?.mentions?.length ?? 0,
+  );
+}
+
 function parseOptions(fn: string, options: unknown): ResolvedProcessArchiveOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw new TypeError(`${fn}: argument "options" must be an object, got ${describe(options)}`);
@@ -179,6 +219,10 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
     private readonly opts: ResolvedProcessArchiveOptions,
     private readonly mode: OutputMode,
     private readonly shape: (w: WireResult, output: Uint8Array | null) => R,
+    /** A built-in handler and its settings (used instead of `opts.handler`). */
+    private readonly builtin: { handler: string; options: Record<string, unknown> } | null = null,
+    /** References a result counts for in `stats.references`. */
+    private readonly countOf: (w: WireResult) => number = (w) => w.count,
   ) {
     const jobs = opts.jobs ?? Math.max(1, availableParallelism());
     this.maxPendingBytes = opts.maxPendingBytes ?? Math.max(8, jobs) * 1024 * 1024;
@@ -253,8 +297,13 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
         timeoutMs: this.opts.timeoutMs,
         heapMb: this.opts.workerHeapMb,
         init: {
-          handler: this.opts.handler === undefined ? null : handlerUrl(this.opts.handler),
-          config: { input: this.opts.input, text: this.opts.text, minConfidence: this.opts.minConfidence },
+          handler: this.builtin?.handler ?? (this.opts.handler === undefined ? null : handlerUrl(this.opts.handler)),
+          config: {
+            input: this.opts.input,
+            text: this.opts.text,
+            minConfidence: this.opts.minConfidence,
+            ...(this.builtin ? { options: this.builtin.options } : {}),
+          },
           output: this.mode,
         },
       },
@@ -309,7 +358,10 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
           const seq = this.nextSeq++;
           this.stats.pending++;
           this.pendingBytes += size;
-          if (item.kind === 'error') this.complete(seq, size, this.shape(errorResult(item), null));
+          if (item.kind === 'error') {
+            const wire = errorResult(item);
+            this.complete(seq, size, wire, this.shape(wire, null));
+          }
           else this.ready.push({ seq, item, size });
         }
         this.pump();
@@ -367,14 +419,33 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
   }
 
   private onDone(batch: PoolBatch<Queued>, results: WireResult[], output: ArrayBuffer | null): void {
-    const bytes = output ? new Uint8Array(output) : null;
-    for (let i = 0; i < batch.items.length; i++) {
-      const q = batch.items[i];
-      this.complete(q.seq, q.size, this.shape(results[i], bytes));
+    try {
+      const bytes = output ? new Uint8Array(output) : null;
+      for (let i = 0; i < batch.items.length; i++) {
+        const q = batch.items[i];
+        this.complete(q.seq, q.size, results[i], this.shape(results[i], bytes));
+      }
+    } catch (err) {
+      this.fail(err);
     }
   }
 
+  /** A bug of ours in an event handler: the run ends with it instead of hanging. */
+  private fail(err: unknown): void {
+    this.failure ??= err;
+    this.stop();
+    this.wake('consumer');
+  }
+
   private onLost(batch: PoolBatch<Queued>, loss: Loss): void {
+    try {
+      this.requeue(batch, loss);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private requeue(batch: PoolBatch<Queued>, loss: Loss): void {
     this.stats.restarts = this.pool?.restarts ?? this.stats.restarts;
     for (let i = 0; i < batch.items.length; i++) {
       const q = batch.items[i];
@@ -387,17 +458,16 @@ class ArchiveRunner<R> implements ArchiveRun<R> {
       const file = item.kind === 'text' ? undefined : item.file;
       const error: DocumentError = { code: loss.kind, message: loss.reason };
       const wire: WireResult = file === undefined ? { id, bytes: q.size, count: 0, error } : { id, file, bytes: q.size, count: 0, error };
-      this.complete(q.seq, q.size, this.shape(wire, null));
+      this.complete(q.seq, q.size, wire, this.shape(wire, null));
     }
   }
 
-  private complete(seq: number, size: number, result: R): void {
+  private complete(seq: number, size: number, wire: WireResult, result: R): void {
     const s = this.stats;
     s.documents++;
     s.bytes += size;
-    const r = result as { error?: unknown; references: unknown };
-    if (r.error) s.failed++;
-    else s.references += typeof r.references === 'number' ? r.references : (r.references as unknown[]).length;
+    if (wire.error) s.failed++;
+    else s.references += this.countOf(wire);
     if (s.firstResultMs === null) s.firstResultMs = performance.now() - this.startedAt;
     if (!this.opts.ordered) {
       this.output.push({ result, size });

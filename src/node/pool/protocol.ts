@@ -23,7 +23,11 @@ export type OutputMode =
 
 /** What every worker is started with. */
 export interface WorkerInit {
-  /** File URL of a module exporting `createHandler`, or null for the default pipeline. */
+  /**
+   * File URL of a module exporting `createHandler`, a built-in handler
+   * (`builtin:graph`: the citation graph's per-document digest), or null for
+   * the default pipeline.
+   */
   handler: string | null;
   config: HandlerConfig;
   output: OutputMode;
@@ -45,6 +49,8 @@ export interface HandlerConfig {
   text: boolean;
   /** Leave out references below this confidence (0: keep all). */
   minConfidence?: number;
+  /** Settings of a built-in handler other than the default (the graph digest's `shortForms`, `statedRelations`). */
+  options?: Record<string, unknown>;
 }
 
 /** What the per-document function returns for one text. */

@@ -13,9 +13,12 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const progress = new Int32Array(init.progress);
 
-const create: CreateHandler = init.handler
-  ? ((await import(init.handler)) as { createHandler: CreateHandler }).createHandler
-  : (await import('../default-handler.js')).createHandler;
+const create: CreateHandler =
+  init.handler === null
+    ? (await import('../default-handler.js')).createHandler
+    : init.handler === 'builtin:graph'
+      ? (await import('../graph-handler.js')).createHandler
+      : ((await import(init.handler)) as { createHandler: CreateHandler }).createHandler;
 if (typeof create !== 'function') throw new TypeError(`handler module ${init.handler} does not export createHandler()`);
 const fn: DocumentFunction = await create(init.config);
 
