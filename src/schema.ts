@@ -83,6 +83,51 @@ export type InputKind = z.infer<typeof InputKindSchema>;
 export const ToneStyleSchema = z.enum(['new', 'old']);
 export type ToneStyle = z.infer<typeof ToneStyleSchema>;
 
+// ---- text normalization (src/text/normalize.ts) ----
+
+/** An encoding `normalizeText` reads or repairs. */
+export const EncodingSchema = z.enum(['utf8', 'utf16le', 'utf16be', 'tcvn3', 'vni', 'viqr', 'viscii', 'cp1258', 'mojibake']);
+export type Encoding = z.infer<typeof EncodingSchema>;
+
+/** The `encoding` option: 'auto' (detect) or one to force. */
+export const EncodingOptionSchema = z.enum(['auto', ...EncodingSchema.options]);
+export type EncodingOption = z.infer<typeof EncodingOptionSchema>;
+
+export const NormalizeOptionsSchema = z.object({
+  /** 'auto' (default) detects; any other value forces that reading. */
+  encoding: EncodingOptionSchema.default('auto'),
+  /** Tone placement for oa/oe/uy: 'new' "hòa" (default), 'old' "hoà", or 'keep' as written. */
+  toneStyle: z.enum(['new', 'old', 'keep']).default('new'),
+});
+export type NormalizeOptions = z.input<typeof NormalizeOptionsSchema>;
+
+/** What `normalizeText` changed, by kind (counts). */
+export const NormalizeChangesSchema = z.object({
+  /** Invalid bytes (UTF-8/UTF-16) replaced by U+FFFD. */
+  invalid: z.number().int().nonnegative(),
+  /** Characters repaired from a legacy encoding, mojibake or VIQR (characters written). */
+  legacy: z.number().int().nonnegative(),
+  /** TCVN3 letters put in upper case from the words around them. */
+  caseGuess: z.number().int().nonnegative(),
+  /** Clusters NFC recomposed. */
+  nfc: z.number().int().nonnegative(),
+  /** Ð ð Ɖ → Đ đ. */
+  lookalike: z.number().int().nonnegative(),
+  /** oa/oe/uy syllables whose tone mark moved to the requested style. */
+  tone: z.number().int().nonnegative(),
+  /** Dashes and minus signs → "-". */
+  dash: z.number().int().nonnegative(),
+  /** No-break and other spaces → " ". */
+  space: z.number().int().nonnegative(),
+  /** Zero-width characters, soft hyphens and byte order marks removed. */
+  invisible: z.number().int().nonnegative(),
+  /** Curly quotes → ' and ". */
+  quote: z.number().int().nonnegative(),
+  /** U+2028/U+2029 → "\n". */
+  newline: z.number().int().nonnegative(),
+});
+export type NormalizeChanges = z.infer<typeof NormalizeChangesSchema>;
+
 // ---------------------------------------------------------------- extraction (src/refs)
 
 /** Options of `extractReferences`. */
