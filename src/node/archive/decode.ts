@@ -4,12 +4,16 @@
  * - A binary file (NUL bytes, or more than 10% control characters in its first
  *   64 KiB) is refused: code `binary`.
  * - UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded.
+ * - Bytes that are not UTF-8 go to the normalizer (`normalizeText`), which
+ *   reads TCVN3, VNI, VISCII and Windows-1258 bytes: when it recognizes one of
+ *   those without invalid bytes, its Unicode text is the document (reference
+ *   spans then point into that text).
  * - Anything else is refused with the offset of the first invalid byte: code
- *   `encoding`. (Legacy single-byte encodings, TCVN3, VNI, Windows-1258, are
- *   the normalizer's job: when `normalizeText` accepts bytes, it plugs in here.)
+ *   `encoding`.
  */
 import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 import type { DocumentError } from '../../schema.js';
+import { normalizeText } from '../../text/normalize.js';
 
 export type Decoded = { text: string; error?: undefined } | { text?: undefined; error: DocumentError };
 
@@ -30,11 +34,21 @@ export function decodeDocument(bytes: Uint8Array): Decoded {
   const body = start === 0 ? bytes : bytes.subarray(start);
   const text = decodeUtf8(body);
   if (text === null) {
+    const legacy = decodeLegacy(body);
+    if (legacy !== null) return { text: legacy };
     const at = firstInvalidUtf8(body);
     const byte = at < body.length ? `byte 0x${body[at].toString(16).padStart(2, '0')}` : 'truncated sequence';
     return { error: { code: 'encoding', message: `not UTF-8: invalid ${byte} at offset ${at + start}` } };
   }
   return { text };
+}
+
+const LEGACY: ReadonlySet<string> = new Set(['tcvn3', 'vni', 'viscii', 'cp1258']);
+
+/** The text of bytes in a legacy Vietnamese encoding the normalizer recognizes, or null. */
+function decodeLegacy(bytes: Uint8Array): string | null {
+  const r = normalizeText(bytes);
+  return LEGACY.has(r.encoding) && r.changes.invalid === 0 ? r.text : null;
 }
 
 /** Below this, V8's own decoder wins (the ICU converter has a fixed cost per call). */

@@ -38,10 +38,15 @@ describe('decodeDocument', () => {
     expect(decodeDocument(enc(text))).toEqual({ text });
   });
 
-  it('refuses bytes that are not UTF-8, naming the offset', () => {
-    // TCVN3 "sè" (0x73 0xE8): 0xE8 opens a 3-byte sequence that never comes.
-    const r = decodeDocument(new Uint8Array([0x4e, 0x51, 0x20, 0x73, 0xe8, 0x20, 0x35]));
-    expect(r).toEqual({ error: { code: 'encoding', message: 'not UTF-8: invalid byte 0xe8 at offset 4' } });
+  it('reads bytes in a legacy Vietnamese encoding through the normalizer (TCVN3)', () => {
+    // "Nghị quyết số 52-NQ/TW" in TCVN3 (.VnTime): not UTF-8 (0xDE, 0xD5, 0xE8 are lone lead bytes).
+    const tcvn3 = new Uint8Array(Buffer.from('NghÞ quyÕt sè 52-NQ/TW', 'latin1'));
+    expect(decodeDocument(tcvn3)).toEqual({ text: 'Nghị quyết số 52-NQ/TW' });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor a legacy encoding, naming the offset', () => {
+    const r = decodeDocument(new Uint8Array([0x4e, 0x51, 0x20, 0x73, 0xff, 0xfe, 0x20, 0x35, 0xc0, 0xaf]));
+    expect(r).toEqual({ error: { code: 'encoding', message: 'not UTF-8: invalid byte 0xff at offset 4' } });
   });
 });
 
