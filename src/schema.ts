@@ -130,6 +130,12 @@ export type NormalizeChanges = z.infer<typeof NormalizeChangesSchema>;
 
 // ---------------------------------------------------------------- extraction (src/refs)
 
+/** A language model from `loadModel(bytes)` (checked by shape: the model is a class instance). */
+export const LanguageModelSchema = z.custom<LanguageModel>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { child?: unknown }).child === 'function' && Array.isArray((v as { vocab?: unknown }).vocab),
+  'must be a language model from loadModel()',
+);
+
 /** Options of `extractReferences`. */
 export const ExtractOptionsSchema = z
   .object({
@@ -143,10 +149,16 @@ export const ExtractOptionsSchema = z
     minConfidence: z.number().min(0).max(1).default(0),
     /** Also return the document's own header number as a reference (relation `refers`). Off by default: the header is not a citation. */
     includeHeader: z.boolean().default(false),
+    /** The language model for stripped and OCR input; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
+    model: LanguageModelSchema.optional(),
   })
   .strict();
 export type ExtractOptions = z.input<typeof ExtractOptionsSchema>;
 export type ResolvedExtractOptions = z.infer<typeof ExtractOptionsSchema>;
+
+/** Options of `extractDocumentHeader`: what kind of text it is, and the model for stripped/OCR text. */
+export const HeaderOptionsSchema = ExtractOptionsSchema.pick({ input: true, model: true });
+export type HeaderOptions = z.input<typeof HeaderOptionsSchema>;
 
 // ---------------------------------------------------------------- tone restoration (src/restore)
 
@@ -156,12 +168,7 @@ export const RestoreTonesOptionsSchema = z
     /** Tone placement of restored syllables: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
     toneStyle: ToneStyleSchema.optional(),
     /** A model from `loadModel(bytes)`; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
-    model: z
-      .custom<LanguageModel>(
-        (v) => typeof v === 'object' && v !== null && typeof (v as { child?: unknown }).child === 'function' && Array.isArray((v as { vocab?: unknown }).vocab),
-        'must be a language model from loadModel()',
-      )
-      .optional(),
+    model: LanguageModelSchema.optional(),
     /** Also return one entry per decided syllable (`details`). Default false. */
     details: z.boolean().optional(),
   })

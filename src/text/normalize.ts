@@ -59,7 +59,7 @@ interface ParsedOptions {
 }
 
 const LEGACY_ENCODINGS: ReadonlySet<string> = new Set(['tcvn3', 'vni', 'viscii', 'cp1258', 'viqr', 'mojibake']);
-const EMPTY_PROFILE: ScanProfile = { special: 0, nfc: 0, surrogates: 0, signature: 0, viqr: 0, toneOther: 0, complete: false };
+const EMPTY_PROFILE: ScanProfile = { special: 0, disruptive: 0, nfc: 0, surrogates: 0, signature: 0, viqr: 0, toneOther: 0, complete: false };
 
 /** Signatures enough to stop the first scan and go to detection. */
 const SIGNATURE_LIMIT = 1024;

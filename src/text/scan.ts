@@ -8,6 +8,8 @@
  */
 import {
   CASE_NONE,
+  SPECIAL_KIND,
+  SPECIAL_KINDS,
   FLAGS,
   F_NFC,
   F_SIGNATURE,
@@ -35,11 +37,16 @@ import {
   vniVowelBit,
 } from './chars.js';
 
+/** By index into SPECIAL_KINDS: 1 for the kinds a reader cannot read through (invisible, look-alike, line separator). */
+const DISRUPTIVE_KIND = Uint8Array.from(SPECIAL_KINDS, (k) => (k === 'invisible' || k === 'lookalike' || k === 'newline' ? 1 : 0));
+
 export type ToneTarget = 'new' | 'old' | 'keep';
 
 export interface ScanProfile {
   /** Characters the unification rules change. */
   special: number;
+  /** Of those, the ones a reader cannot just read through: invisible characters, Đ look-alikes, Unicode line separators. */
+  disruptive: number;
   /** Characters NFC may change (combining marks and the like). */
   nfc: number;
   /** Surrogate code units. */
@@ -64,7 +71,7 @@ export interface ScanProfile {
  * repaired text is scanned again).
  */
 export function scanText(text: string, target: ToneTarget, signatureLimit = Infinity): ScanProfile {
-  let special = 0, nfc = 0, surrogates = 0, signature = 0, viqr = 0, toneOther = 0;
+  let special = 0, disruptive = 0, nfc = 0, surrogates = 0, signature = 0, viqr = 0, toneOther = 0;
   const n = text.length;
   const wantNew = target === 'new';
   const wantOld = target === 'old';
@@ -101,10 +108,13 @@ export function scanText(text: string, target: ToneTarget, signatureLimit = Infi
       }
       continue;
     }
-    if (f & F_SPECIAL) special++;
+    if (f & F_SPECIAL) {
+      special++;
+      if (DISRUPTIVE_KIND[SPECIAL_KIND[c]]) disruptive++;
+    }
     if (f & F_NFC) nfc++;
     if (f & F_SIGNATURE) {
-      if (++signature >= signatureLimit) return { special, nfc, surrogates, signature, viqr, toneOther, complete: false };
+      if (++signature >= signatureLimit) return { special, disruptive, nfc, surrogates, signature, viqr, toneOther, complete: false };
       // VNI base + mark ("eá" for ế) is counted twice: a strong sign
       if (c < 0x100 && VNI_PAIR[c] !== 0 && i > 0 && (VNI_PAIR[c] & vniVowelBit(text.charCodeAt(i - 1))) !== 0) signature++;
     } else if (f & F_TONED && c < 0x100 && VNI_PAIR[c] !== 0 && i > 0 && (VNI_PAIR[c] & vniVowelBit(text.charCodeAt(i - 1))) !== 0) {
@@ -117,7 +127,7 @@ export function scanText(text: string, target: ToneTarget, signatureLimit = Infi
       if (c === 0x5e ? p === 0x61 || p === 0x65 || p === 0x6f : c === 0x28 ? p === 0x61 : c === 0x2b ? p === 0x6f || p === 0x75 : isV) viqr++;
     }
   }
-  return { special, nfc, surrogates, signature, viqr, toneOther, complete: true };
+  return { special, disruptive, nfc, surrogates, signature, viqr, toneOther, complete: true };
 }
 
 /** Vietnamese letters outside Latin-1 (proof that text is Unicode, not VIQR). */
