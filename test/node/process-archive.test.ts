@@ -251,8 +251,11 @@ describe('result shape', () => {
 });
 
 describe('the default pipeline', () => {
-  it('gives for each seed what extractReferences and extractDocumentHeader give', async () => {
-    const { extractDocumentHeader, extractReferences } = await import('../../src/index.js');
+  it('gives for each seed what extractReferences and extractDocumentHeader give with the shipped model (as from vn-legal-refs/node)', async () => {
+    const { extractDocumentHeader, extractReferences, setDefaultModelProvider } = await import('../../src/index.js');
+    const { loadDefaultModel } = await import('../../src/node/model.js');
+    // The workers register the shipped model, as importing vn-legal-refs/node does: OCR'd 003 is restored.
+    setDefaultModelProvider(loadDefaultModel);
     const seedDir = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
     const results = await collect(processArchive(seedDir, { jobs: 2, ordered: true }));
     const { readdirSync, readFileSync } = await import('node:fs');
@@ -265,6 +268,7 @@ describe('the default pipeline', () => {
       expect(r.header).toEqual(extractDocumentHeader(text));
     }
     expect(results.reduce((n, r) => n + r.references.length, 0)).toBeGreaterThan(100);
+    setDefaultModelProvider(null);
   });
 
   it('skips a document without triggers and returns its text when asked', async () => {
