@@ -1,16 +1,13 @@
 /**
  * The default per-document function of the bulk workers: the pipeline of
- * document.ts over the core API. The shipped language model is registered as
- * the default here (each worker is its own isolate): it is read on the first
- * text that needs restoring, once per worker, and never for clean text.
+ * document.ts over the core API. (The worker registers the shipped model as
+ * the default: it is read on the first text that needs restoring, once per
+ * worker, and never for clean text.)
  */
-import { detectInputKind, extractDocumentHeader, extractReferences, restoreTones, setDefaultModelProvider } from '../index.js';
+import { detectInputKind, extractDocumentHeader, extractReferences, restoreTones } from '../index.js';
 import type { InputKind } from '../schema.js';
 import { createDocumentFunction } from './document.js';
-import { loadDefaultModel } from './model.js';
 import type { DocumentFunction, HandlerConfig } from './pool/protocol.js';
-
-setDefaultModelProvider(loadDefaultModel);
 
 /** The text with tones restored when it is not clean (detected when `input` is 'auto'). */
 export function restoreText(text: string, input: InputKind): string {

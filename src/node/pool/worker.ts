@@ -1,13 +1,20 @@
 /**
  * The bulk worker (built to dist/node/worker.js): receives batches, runs the
  * per-document function over each item, posts the results back. The default
- * pipeline (and the language model, lazily, inside it) is loaded once per
- * worker; a custom handler module replaces it.
+ * pipeline (and the language model, lazily) is loaded once per worker; a
+ * custom handler module replaces the pipeline.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BatchMessage, CreateHandler, DocumentFunction, DoneMessage, WorkerInit } from './protocol.js';
 import { PROGRESS_INDEX, PROGRESS_SINCE, PROGRESS_TOKEN } from './protocol.js';
 import { runBatch } from './run-batch.js';
+import { loadDefaultModel } from '../model.js';
+import { hasDefaultModel, setDefaultModelProvider } from '../../restore/provider.js';
+
+// Each worker is its own isolate: give it the shipped model as the default
+// (read on the first text that needs restoring, never for clean text), as
+// `vn-legal-refs/node` and the CLI do, so every handler sees the same library.
+if (!hasDefaultModel()) setDefaultModelProvider(loadDefaultModel);
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
