@@ -9,12 +9,6 @@
 import { defaultExtractor } from '../graph/build.js';
 import { digestDocument, type DigestOptions } from '../graph/document.js';
 import type { DocumentFunction, HandlerConfig } from './pool/protocol.js';
-import { setDefaultModelProvider } from '../restore/provider.js';
-import { loadDefaultModel } from './model.js';
-
-// Each worker is its own isolate: register the shipped model as the default here too, so the
-// workers restore (and OCR-correct) stripped and scanned text as the single pass does.
-setDefaultModelProvider(loadDefaultModel);
 
 export function createHandler(config: HandlerConfig): DocumentFunction {
   const options: DigestOptions = {
