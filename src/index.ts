@@ -36,3 +36,4 @@ export {
   type CitationGraphNode,
   type GraphologyJSON,
 } from './graph/index.js';
+export { correctOcr, inspectOcr, looksLikeOcr, OcrCorrector, ocrLanguageModel, type CorrectOcrOptions, type OcrCorrection, type OcrCorrectionResult, type OcrEvidence, type ChannelKind as OcrChannelKind } from './restore/ocr/index.js';

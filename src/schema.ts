@@ -169,6 +169,8 @@ export const RestoreTonesOptionsSchema = z
     toneStyle: ToneStyleSchema.optional(),
     /** A model from `loadModel(bytes)`; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
     model: LanguageModelSchema.optional(),
+    /** What the text is: 'auto' (default: OCR output is detected and corrected), 'clean', 'stripped', or 'ocr' (scan output: misread letters are corrected too, see restore/ocr/). */
+    input: InputKindSchema.optional(),
     /** Also return one entry per decided syllable (`details`). Default false. */
     details: z.boolean().optional(),
   })
@@ -522,3 +524,24 @@ export const ProcessArchiveOptionsSchema = z
   .strict();
 export type ProcessArchiveOptions = z.input<typeof ProcessArchiveOptionsSchema>;
 export type ResolvedProcessArchiveOptions = z.output<typeof ProcessArchiveOptionsSchema>;
+
+// ---- OCR correction (restore/ocr) ----
+
+/** Which learned OCR channel: 'eng' (read by an OCR model without Vietnamese: marks lost, letters confused), 'vie' (a Vietnamese OCR model on a poor scan: marks kept but often wrong), 'auto' (by how many words carry marks). */
+export const OcrChannelSchema = z.enum(['auto', 'eng', 'vie']);
+export type OcrChannel = z.infer<typeof OcrChannelSchema>;
+
+/** Options of `correctOcr` (the language model, a class instance, is passed beside them). */
+export const CorrectOcrOptionsSchema = z.object({
+  channel: OcrChannelSchema.default('auto'),
+  toneStyle: ToneStyleSchema.default('new'),
+});
+
+/** One word the OCR corrector changed: span in the input, what was read, what it became, how sure. */
+export const OcrCorrectionSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  from: z.string(),
+  to: z.string(),
+  confidence: z.number().min(0).max(1),
+});

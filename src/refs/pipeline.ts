@@ -65,7 +65,7 @@ export function prepareText(input: string, kind: InputKind, options: PrepareOpti
   if (detected === 'clean') return { text, map, kind: 'clean' };
   const model = options.model ?? (kind !== 'auto' || hasDefaultModel() ? getDefaultModel('extractReferences') : null);
   if (model) {
-    const restored = restoreTones(text, { model });
+    const restored = restoreTones(text, { model, input: detected });
     text = restored.text;
     map = map.compose(restored.map);
   }

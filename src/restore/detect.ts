@@ -13,8 +13,9 @@
 import { assertString } from '../errors.js';
 import { KIND_WORD, FLAG_DIACRITIC, tokenizeStream } from '../text/tokenize.js';
 import { foldedSyllables, plainSyllables } from './syllables.js';
+import { looksLikeOcr } from './ocr/detect.js';
 
-export type DetectedInputKind = 'clean' | 'stripped';
+export type DetectedInputKind = 'clean' | 'stripped' | 'ocr';
 
 export interface InputKindEvidence {
   kind: DetectedInputKind;
@@ -56,10 +57,11 @@ export function inspectInputKind(text: string): InputKindEvidence {
   }
   let kind: DetectedInputKind = 'clean';
   if (vietnamese > 0 && vietnamese * 2 >= words && bare >= STRIPPED_SHARE * vietnamese && (bare >= 2 || must >= 1)) kind = 'stripped';
+  if (looksLikeOcr(text)) kind = 'ocr'; // scan damage ("s6", "ciia", "B9"): see restore/ocr/detect.ts
   return { kind, words, vietnamese, bare, mustBeStripped: must };
 }
 
-/** 'stripped' for Vietnamese written without diacritics, else 'clean' (also for text with no Vietnamese). */
+/** 'ocr' for scan output (see restore/ocr/detect.ts), 'stripped' for Vietnamese written without diacritics, else 'clean' (also for text with no Vietnamese). */
 export function detectInputKind(text: string): DetectedInputKind {
   return inspectInputKind(text).kind;
 }

@@ -22,6 +22,7 @@ import { TOK_COLON, TOK_SEMI, TOK_STOP, TOK_UNK, classToken, wordType } from './
 import type { FoldIndex, LanguageModel } from './model.js';
 import { ROLE_FIXED, ROLE_FREE, ROLE_FREE_CODE, ROLE_SKIP, onlyDStroke, planPositions } from './positions.js';
 import { getDefaultModel } from './provider.js';
+import { looksLikeOcr, restoreOcrText } from './ocr/restore.js';
 
 export type { RestoreTonesOptions };
 
@@ -75,6 +76,8 @@ export function restoreTones(text: string, options: RestoreTonesOptions = {}): R
   }
   const style: ToneStyle = options.toneStyle ?? 'new';
   const model = options.model ?? getDefaultModel('restoreTones');
+  const input = options.input ?? 'auto';
+  if (input === 'ocr' || (input === 'auto' && looksLikeOcr(text))) return restoreOcrText(text, model, style, options.details === true);
   const index = model.candidates;
   const st = tokenizeStream(text);
 

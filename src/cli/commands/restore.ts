@@ -19,6 +19,9 @@ restored text.
                       instead of printing it
   --tone-style STYLE  new ("hòa, thủy", default) or old ("hoà, thuỷ")
   --model FILE        a model built by vnref train-lm (default: the shipped one)
+  --ocr               the text is OCR output: correct misread letters too
+                      ("s6" → "số", "ciia" → "của"); OCR-looking text is
+                      detected and corrected without it
 `;
 
 async function readStdin(io: CliIO): Promise<string> {
@@ -37,7 +40,7 @@ export const restoreCommand: Command = {
     try {
       ({ values, positionals } = parseArgs({
         args,
-        options: { 'out-dir': { type: 'string' }, 'tone-style': { type: 'string' }, model: { type: 'string' } },
+        options: { 'out-dir': { type: 'string' }, 'tone-style': { type: 'string' }, model: { type: 'string' }, ocr: { type: 'boolean' } },
         allowPositionals: true,
       }));
     } catch (e) {
@@ -56,7 +59,7 @@ export const restoreCommand: Command = {
     }
     if (positionals.length === 0) {
       const text = await readStdin(io);
-      await write(io.stdout, restoreTones(text, { model, toneStyle: style }).text);
+      await write(io.stdout, restoreTones(text, { model, toneStyle: style, input: values.ocr ? 'ocr' : 'auto' }).text);
       return 0;
     }
     if (outDir) await mkdir(outDir, { recursive: true });
@@ -71,7 +74,7 @@ export const restoreCommand: Command = {
         failed++;
         continue;
       }
-      const restored = restoreTones(text, { model, toneStyle: style }).text;
+      const restored = restoreTones(text, { model, toneStyle: style, input: values.ocr ? 'ocr' : 'auto' }).text;
       if (outDir) {
         const name = basename(file);
         if (seen.has(name)) {

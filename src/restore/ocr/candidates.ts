@@ -1,0 +1,131 @@
+/**
+ * Candidates for one OCR word: the words of the language model's vocabulary
+ * (Vietnamese syllables, and the codes and names it learned) that the channel
+ * can turn into what the OCR read, with their channel cost. Built by reverse
+ * channel edits checked against a prefix set of the vocabulary (toneless), so
+ * no word is compared with the whole inventory; results are cached per
+ * distinct OCR word.
+ */
+import type { OcrChannel } from './channel.js';
+import type { OcrLanguageModel } from './language.js';
+import { stripTones, toneOfCode, toneOfWord } from './tones.js';
+import { Trie } from './trie.js';
+
+export interface Candidate {
+  /** Lower-case word type as the model writes it ("quyết"). */
+  readonly type: string;
+  readonly id: number;
+  /** −ln P(OCR word | this word). */
+  readonly cost: number;
+}
+
+interface Entry {
+  type: string;
+  id: number;
+  tone: number;
+}
+
+/** The model's letter-only words, by toneless form ("quyêt" → quyết, quyệt), in a trie. */
+export class VocabularyIndex {
+  readonly trie = new Trie();
+  /** Entries of each trie word (by word index). */
+  private readonly byWord: Entry[][] = [];
+
+  constructor(model: OcrLanguageModel) {
+    const { vocab, firstWordId } = model;
+    for (let id = firstWordId; id < vocab.length; id++) {
+      const type = vocab[id];
+      if (!/^\p{L}+$/u.test(type) || type.length > 12) continue;
+      const bare = stripTones(type);
+      let tone = 0;
+      for (let k = 0; k < type.length && tone === 0; k++) tone = toneOfCode(type.charCodeAt(k));
+      const w = this.trie.add(bare);
+      (this.byWord[w] ??= []).push({ type, id, tone });
+    }
+  }
+
+  /** The entries of trie word `w`. */
+  entries(w: number): readonly Entry[] {
+    return this.byWord[w] ?? [];
+  }
+
+  private static readonly cache = new WeakMap<OcrLanguageModel, VocabularyIndex>();
+
+  /** The index of a model, built once per model. */
+  static of(model: OcrLanguageModel): VocabularyIndex {
+    let ix = VocabularyIndex.cache.get(model);
+    if (!ix) {
+      ix = new VocabularyIndex(model);
+      VocabularyIndex.cache.set(model, ix);
+    }
+    return ix;
+  }
+}
+
+export interface CandidateOptions {
+  /** Most candidates kept per word (by channel + unigram score). */
+  maxCandidates: number;
+  /** Most channel edits (segments not read as themselves). */
+  maxEdits: number;
+  /** Highest channel cost (nats) of a candidate. */
+  maxCost: number;
+  /** Drop candidates whose channel + unigram score (log10) trails the best by more than this. */
+  beam: number;
+}
+
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3 };
+
+/** Longest OCR word we look for candidates of (longer ones are no syllable). */
+const MAX_WORD = 10;
+
+export class CandidateGenerator {
+  private readonly cache = new Map<string, readonly Candidate[]>();
+
+  constructor(
+    private readonly channel: OcrChannel,
+    private readonly index: VocabularyIndex,
+    private readonly model: OcrLanguageModel,
+    private readonly options: CandidateOptions = DEFAULT_CANDIDATE_OPTIONS,
+  ) {}
+
+  /** Candidates for a lower-case OCR word, cheapest (channel + unigram) first. */
+  candidates(word: string): readonly Candidate[] {
+    let c = this.cache.get(word);
+    if (c === undefined) {
+      c = word.length > MAX_WORD ? [] : this.compute(word);
+      if (this.cache.size > 200_000) this.cache.clear();
+      this.cache.set(word, c);
+    }
+    return c;
+  }
+
+  private compute(word: string): Candidate[] {
+    const best = new Map<number, number>();
+    const { maxEdits, maxCost, maxCandidates } = this.options;
+    this.channel.generate(
+      word,
+      this.index.trie,
+      (w, cost) => {
+        const prev = best.get(w);
+        if (prev === undefined || cost < prev) best.set(w, cost);
+      },
+      maxEdits,
+      maxCost,
+    );
+    const ocrTone = toneOfWord(word);
+    const out: { type: string; id: number; cost: number; rank: number }[] = [];
+    for (const [bare, cost] of best) {
+      for (const e of this.index.entries(bare)) {
+        const total = cost + this.channel.toneCost(e.tone, ocrTone);
+        out.push({ type: e.type, id: e.id, cost: total, rank: total / Math.LN10 - this.model.unigram(e.id) });
+      }
+    }
+    out.sort((a, b) => a.rank - b.rank);
+    if (out.length > maxCandidates) out.length = maxCandidates;
+    // beam: drop what is far behind the best on channel + unigram alone
+    let keep = out.length;
+    while (keep > 1 && out[keep - 1].rank > out[0].rank + this.options.beam) keep--;
+    out.length = keep;
+    return out.map(({ type, id, cost }) => ({ type, id, cost }));
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * The OCR corrector: a noisy channel decoded by the language model.
+ *
+ * Every OCR word becomes a lattice position. A word core ("s6", "ciia",
+ * "quyét", "PANG") gets the vocabulary words the learned channel can turn
+ * into it, each with log10 P(OCR word | word), plus the word as the OCR read
+ * it (kept verbatim, as the model knows it or as an unknown word); numbers,
+ * document numbers, dates, symbols and punctuation are fixed context. The
+ * language model's decoder picks one candidate per position, so a correction
+ * happens only where the model supports it, and its confidence is the
+ * decoder's max-marginal share.
+ *
+ * Output spans: every replaced core is one `replace` in the OffsetMap, so
+ * positions in the corrected text map back to the OCR text exactly.
+ */
+import { OffsetMapBuilder, type OffsetMap } from '../../text/offsets.js';
+import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
+import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
+import type { OcrLanguageModel } from './language.js';
+import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
+import { SymbolRepair, repairRoman } from './symbols.js';
+import { stripToneCode } from './tones.js';
+import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
+import { LatticeParts, decode, protectedTokens, type WordEntry } from './lattice.js';
+import { foreignWords } from './foreign.js';
+import { applyCase } from './casing.js';
+import { pickChannel } from './pick-channel.js';
+
+export interface OcrCorrection {
+  /** Span of the corrected word in the input. */
+  start: number;
+  end: number;
+  /** What the OCR read. */
+  from: string;
+  /** What it was corrected to. */
+  to: string;
+  /** 0..1: the decoder's share for this word among its candidates. */
+  confidence: number;
+}
+
+export interface OcrCorrectionResult {
+  text: string;
+  /** Maps positions in `text` back to the input. */
+  map: OffsetMap;
+  corrections: OcrCorrection[];
+  /** The channel used ('eng': marks mostly lost; 'vie': marks kept but often wrong). */
+  channel: ChannelKind;
+  /** Words the decoder chose among several candidates. */
+  decided: number;
+  /** Mean confidence over those words (1 when there were none). */
+  confidence: number;
+}
+
+export interface CorrectorOptions {
+  /** Which learned channel: 'auto' picks by how many words carry Vietnamese marks. */
+  channel?: ChannelKind | 'auto';
+  /** Multiplies the channel's log-probabilities against the language model's. Default 1. */
+  channelWeight?: number;
+  candidates?: Partial<CandidateOptions>;
+  /** Tone placement of corrected words: 'new' (default, "hòa") or 'old' ("hoà"). */
+  toneStyle?: ToneStyle;
+  /** log10 cost per letter of keeping a word the model does not know. Default 1. */
+  unknownLetterCost?: number;
+}
+
+const UNKNOWN_LETTER = 1;
+
+/** Most positions decoded in one lattice (a lattice also ends at every sentence end). */
+const MAX_LATTICE = 4000;
+/** A word of two or more letters with one or two digits glued after it. */
+const FOOTNOTE = /^(\p{L}{2,})(\d{1,2})$/u;
+/** Cost (nats) of reading trailing digits as a footnote marker rather than as misread letters. */
+const FOOTNOTE_COST = 2;
+/** Most candidates of one word (the decoder's limit is higher). */
+const MAX_WORD_CANDIDATES = 16;
+/** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
+const MAX_PASSES = 3;
+
+/** The result of correcting `input` (first) and then its output again (next), as one result on `input`. */
+function chain(input: string, first: OcrCorrectionResult, next: OcrCorrectionResult): OcrCorrectionResult {
+  const byStart = new Map<number, OcrCorrection>();
+  for (const c of first.corrections) byStart.set(c.start, c);
+  for (const c of next.corrections) {
+    const start = first.map.toOriginal(c.start, 'start');
+    const end = first.map.toOriginal(c.end, 'end');
+    const from = input.slice(start, end);
+    if (from === c.to) byStart.delete(start);
+    else byStart.set(start, { start, end, from, to: c.to, confidence: c.confidence });
+  }
+  const corrections = [...byStart.values()].sort((a, b) => a.start - b.start);
+  return { ...next, channel: first.channel, map: first.map.compose(next.map), corrections, decided: first.decided, confidence: first.confidence };
+}
+
+interface ChannelParts {
+  channel: OcrChannel;
+  gen: CandidateGenerator;
+  /** The channel of words in capitals ("PANG" for "ĐẢNG"), and its generator. */
+  capitals: OcrChannel;
+  capitalsGen: CandidateGenerator;
+}
+
+/** A word in capitals: two capital letters or more and no lower-case letter. */
+const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/** A corrector bound to a model and a learned channel table; reuse it across texts (it caches candidates). */
+export class OcrCorrector {
+  private readonly channels: Partial<Record<ChannelKind, ChannelParts>> = {};
+  private readonly index: VocabularyIndex;
+
+  constructor(
+    private readonly model: OcrLanguageModel,
+    private readonly data: ChannelData,
+    private readonly options: CorrectorOptions = {},
+  ) {
+    this.index = VocabularyIndex.of(model);
+  }
+
+  private channelFor(kind: ChannelKind): ChannelParts {
+    let c = this.channels[kind];
+    if (!c) {
+      const opts = { ...DEFAULT_CANDIDATE_OPTIONS, ...this.options.candidates };
+      const channel = new OcrChannel(kind, this.data[kind]);
+      const capitals = new OcrChannel(kind, this.data[kind], true);
+      c = {
+        channel,
+        gen: new CandidateGenerator(channel, this.index, this.model, opts),
+        capitals,
+        capitalsGen: new CandidateGenerator(capitals, this.index, this.model, opts),
+      };
+      this.channels[kind] = c;
+    }
+    return c;
+  }
+
+  /**
+   * Corrects `text`. Runs to a fixpoint: the output is corrected again (only
+   * the sentences the last pass changed) until a pass changes nothing, at most
+   * MAX_PASSES times, so correcting the output again changes nothing.
+   */
+  correct(text: string): OcrCorrectionResult {
+    const first = this.pass(text, null, this.kindOf(text));
+    let result = first.result;
+    let changed = first.changed;
+    let kind = result.channel;
+    for (let k = 1; k < MAX_PASSES && result.corrections.length > 0; k++) {
+      // Sentences are decoded apart, so a pass through the same channel can only change
+      // the sentences the last pass changed; through another channel, any.
+      const nextKind = this.kindOf(result.text);
+      const next = this.pass(result.text, nextKind === kind ? changed : null, nextKind);
+      kind = nextKind;
+      if (next.result.corrections.length === 0) break;
+      result = chain(text, result, next.result);
+      changed = next.changed;
+    }
+    return result;
+  }
+
+  private kindOf(text: string): ChannelKind {
+    return this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text);
+  }
+
+  /** One pass; `active` (per sentence) limits it to the sentences marked 1. */
+  private pass(text: string, active: Uint8Array | null, kind: ChannelKind): { result: OcrCorrectionResult; changed: Uint8Array } {
+    const words = ocrWords(text);
+    const parts = this.channelFor(kind);
+    const { channel } = parts;
+    const weight = this.options.channelWeight ?? 1;
+    const m = this.model;
+    const changedSentences: number[] = [];
+    let sentence = 0;
+
+    const out = new OffsetMapBuilder();
+    const corrections: OcrCorrection[] = [];
+    let decided = 0;
+    let confSum = 0;
+    let pieces: string[] = [];
+    let at = 0; // position in the input up to which output is written
+
+    const lattice = new LatticeParts();
+    const flush = () => {
+      if (lattice.length === 0 && pending.length === 0) return;
+      const res = lattice.length > 0 ? decode(m, lattice) : { choice: new Int32Array(0), confidence: new Float32Array(0) };
+      const edits: { w: OcrWord; to: string; confidence: number }[] = pending.splice(0);
+      for (let p = 0; p < lattice.length; p++) {
+        const e = lattice.entries[p];
+        const w = lattice.words[p];
+        if (!e || !w || e.types.length <= 1) continue;
+        const k = res.choice[p];
+        decided++;
+        confSum += res.confidence[p];
+        if (k === 0) continue;
+        const type = this.options.toneStyle === 'old' ? placeTone(e.types[k], 'old') : e.types[k];
+        edits.push({ w, to: applyCase(type, text.slice(w.coreStart, w.coreEnd)), confidence: res.confidence[p] });
+      }
+      edits.sort((a, b) => a.w.coreStart - b.w.coreStart);
+      for (const { w, to, confidence } of edits) {
+        const from = text.slice(w.coreStart, w.coreEnd);
+        if (to === from) continue;
+        changedSentences[sentence] = 1;
+        pieces.push(text.slice(at, w.coreStart), to);
+        out.keep(w.coreStart - at).replace(w.coreEnd - w.coreStart, to.length);
+        at = w.coreEnd;
+        corrections.push({ start: w.coreStart, end: w.coreEnd, from, to, confidence });
+      }
+      lattice.clear();
+    };
+
+    const cache = this.entryCache(kind);
+    const symbols = this.symbolRepair(kind, parts.capitals);
+    /** Repairs decided outside the lattice (symbols, numerals), written out at the next flush. */
+    const pending: { w: OcrWord; to: string; confidence: number }[] = [];
+    const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
+    // Every word's candidates first, so a word among words that no channel edit turns into
+    // Vietnamese (English, another language's OCR) can be left as it is.
+    const entries: (WordEntry | null)[] = new Array(words.length).fill(null);
+    const lost = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w.kind !== CORE_WORD) continue;
+      const core = text.slice(w.coreStart, w.coreEnd);
+      let e = cache.get(core);
+      if (e === undefined) {
+        e = CAPITALS.test(core) ? this.wordEntry(core, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(core, parts.gen, channel, weight);
+        if (cache.size > 100_000) cache.clear();
+        cache.set(core, e);
+      }
+      entries[i] = e;
+      if (e.types.length === 1 && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
+    }
+    const foreign = foreignWords(words, entries, lost);
+    for (let i = 0; i < words.length; i++) {
+      let w = words[i];
+      if (active !== null && active[sentence] !== 1) {
+        if (isSentenceEnd(text, w)) sentence++;
+        continue;
+      }
+      // opening punctuation
+      for (let k = w.start; k < w.coreStart; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
+      if (w.kind === CORE_WORD) {
+        const core = text.slice(w.coreStart, w.coreEnd);
+        const roman = w.lineStart ? repairRoman(core) : null;
+        const e = entries[i]!;
+        if (roman !== null) {
+          direct(w, roman, 0.9);
+          lattice.fixed(m.classId('symbol', 0x49));
+        } else if (foreign[i] === 1) lattice.fixed(e.ids[0]);
+        else lattice.word(e, w);
+      } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
+      else if (w.kind === CORE_PROTECTED) {
+        let core = text.slice(w.coreStart, w.coreEnd);
+        let joinedWith = false;
+        // A symbol whose last code group the OCR split with a space ("NQ-C P" for "NQ-CP").
+        const next = words[i + 1];
+        if (next && next.kind === CORE_WORD && !next.lineStart && w.end === w.coreEnd && next.start === next.coreStart) {
+          const joined = symbols.join(core, text.slice(next.coreStart, next.coreEnd));
+          if (joined !== null) {
+            const span: OcrWord = { start: w.start, end: next.end, coreStart: w.coreStart, coreEnd: next.coreEnd, kind: CORE_PROTECTED, lineStart: w.lineStart };
+            direct(span, symbols.repair(joined)?.text ?? joined, 0.8);
+            core = joined;
+            w = span;
+            i++;
+            joinedWith = true;
+          }
+        }
+        const fixedCore = joinedWith ? null : symbols.repair(core);
+        if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
+        let ids = this.protectedCache.get(core);
+        if (ids === undefined) {
+          ids = protectedTokens(m, core);
+          if (this.protectedCache.size > 100_000) this.protectedCache.clear();
+          this.protectedCache.set(core, ids);
+        }
+        for (const id of ids) lattice.fixed(id);
+      }
+      // closing punctuation
+      for (let k = w.coreEnd; k < w.end; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
+      if (isSentenceEnd(text, w)) {
+        flush();
+        sentence++;
+      } else if (lattice.length >= MAX_LATTICE) flush();
+    }
+    flush();
+    out.keep(text.length - at);
+    pieces.push(text.slice(at));
+    const result = pieces.join('');
+    pieces = [];
+    const changed = new Uint8Array(sentence + 1);
+    for (let k = 0; k < changedSentences.length; k++) if (changedSentences[k] === 1) changed[k] = 1;
+    return {
+      result: { text: result, map: out.build(), corrections, channel: kind, decided, confidence: decided === 0 ? 1 : confSum / decided },
+      changed,
+    };
+  }
+
+  private readonly entryCaches: Partial<Record<ChannelKind, Map<string, WordEntry>>> = {};
+  private readonly protectedCache = new Map<string, number[]>();
+  private readonly repairs: Partial<Record<ChannelKind, SymbolRepair>> = {};
+
+  private symbolRepair(kind: ChannelKind, channel: OcrChannel): SymbolRepair {
+    let r = this.repairs[kind];
+    if (!r) {
+      r = new SymbolRepair(channel);
+      this.repairs[kind] = r;
+    }
+    return r;
+  }
+
+  private entryCache(kind: ChannelKind): Map<string, WordEntry> {
+    let c = this.entryCaches[kind];
+    if (!c) {
+      c = new Map();
+      this.entryCaches[kind] = c;
+    }
+    return c;
+  }
+
+  private wordEntry(core: string, gen: CandidateGenerator, channel: OcrChannel, weight: number): WordEntry {
+    const m = this.model;
+    const lower = core.toLowerCase();
+    const hasDigit = /\d/.test(core);
+    const keepId = hasDigit ? m.classId('symbol', core.charCodeAt(0)) : m.idOf(lower);
+    const cands = gen.candidates(lower);
+    // Keeping the word as read: the channel read every letter as itself.
+    let keepCost = 0;
+    for (let k = 0; k < lower.length; k++) keepCost += channel.identityCost(stripToneCode(lower.charCodeAt(k)));
+    let keepScore = (-keepCost / Math.LN10) * weight;
+    // A word the model does not know (or a code, "s6", "B9") kept as read: the model scores only
+    // its class, so its spelling is paid for here, letter by letter.
+    if (keepId === m.unkId || hasDigit) keepScore -= (this.options.unknownLetterCost ?? UNKNOWN_LETTER) * core.length;
+    const types = [lower];
+    const ids = [keepId];
+    const scores = [keepScore];
+    for (const c of cands) {
+      const sc = (-c.cost / Math.LN10) * weight;
+      if (c.type === lower) {
+        if (sc > scores[0]) scores[0] = sc;
+        continue;
+      }
+      types.push(c.type);
+      ids.push(c.id);
+      scores.push(sc);
+    }
+    // A footnote number glued to a word ("tinh7" for "tỉnh" + footnote 7): the word's
+    // candidates with the digits kept as they are.
+    const glued = FOOTNOTE.exec(lower);
+    if (glued) {
+      const digits = glued[2];
+      for (const c of gen.candidates(glued[1])) {
+        if (types.length >= MAX_WORD_CANDIDATES) break;
+        types.push(c.type + digits);
+        ids.push(c.id);
+        scores.push((-(c.cost + FOOTNOTE_COST) / Math.LN10) * weight);
+      }
+    }
+    return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores) };
+  }
+}
+
+function isSentenceEnd(text: string, w: OcrWord): boolean {
+  const last = text.charCodeAt(w.end - 1);
+  return last === 0x2e || last === 0x3b || last === 0x3a || last === 0x21 || last === 0x3f;
+}

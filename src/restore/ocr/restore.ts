@@ -1,0 +1,18 @@
+/** The OCR path of `restoreTones(text, { input: 'ocr' })`: the corrector's result in the tone restorer's shape. */
+import type { ToneStyle } from '../../text/vietnamese.js';
+import type { LanguageModel } from '../model.js';
+import type { RestoreTonesResult, RestoredSyllable } from '../tones.js';
+import { correctOcr } from './index.js';
+
+export { looksLikeOcr } from './detect.js';
+
+export function restoreOcrText(text: string, model: LanguageModel, toneStyle: ToneStyle, details: boolean): RestoreTonesResult {
+  const r = correctOcr(text, { model, toneStyle });
+  const out: RestoreTonesResult = { text: r.text, map: r.map, confidence: r.confidence, decided: r.decided, changed: r.corrections.length };
+  if (details) {
+    out.details = r.corrections.map(
+      (c): RestoredSyllable => ({ start: c.start, end: c.end, original: c.from, restored: c.to, confidence: c.confidence }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * Repairs inside what the corrector otherwise never touches: the letter
+ * groups of document symbols ("327/QD-UBND" → "327/QĐ-UBND", "NQ/TVV" →
+ * "NQ/TW") and Roman numerals of headings ("I11." → "III."). Digits are never
+ * changed. A group is repaired only when it is not a code the citation
+ * grammar knows and the learned channel turns exactly one known code into it
+ * cheaply enough; otherwise it stays as read.
+ */
+import type { OcrChannel } from './channel.js';
+import { ISSUER_CODES, TYPE_CODES } from './symbol-codes.js';
+import { Trie } from './trie.js';
+
+/** Highest channel cost (nats) of a symbol repair. */
+const MAX_REPAIR_COST = 6;
+/** The runner-up must cost this much more (nats) for the repair to be sure. */
+const MARGIN = 1;
+
+export interface SymbolRepairResult {
+  text: string;
+  /** 0..1, from the margin over the runner-up. */
+  confidence: number;
+}
+
+export class SymbolRepair {
+  private readonly canonical = new Map<string, string>(); // lower-case → canonical form
+  private readonly trie = new Trie();
+  private readonly cache = new Map<string, SymbolRepairResult | null>();
+
+  constructor(private readonly channel: OcrChannel) {
+    for (const code of [...TYPE_CODES, ...ISSUER_CODES]) {
+      const low = code.toLowerCase();
+      this.canonical.set(low, code);
+      this.trie.add(low);
+    }
+  }
+
+  /**
+   * `left` + `right` when the OCR split a symbol's last code group with a space
+   * ("NQ-C" "P" → "NQ-CP"): the group before the space is no known code, the
+   * joined group is one. Otherwise null.
+   */
+  join(left: string, right: string): string | null {
+    const g = /[-/‐‑–](\p{Lu}{1,3})$/u.exec(left);
+    if (!g || !/^\p{Lu}{1,4}$/u.test(right)) return null;
+    if (this.canonical.has(g[1].toLowerCase())) return null;
+    return this.canonical.has((g[1] + right).toLowerCase()) ? left + right : null;
+  }
+
+  /** The symbol with its unknown letter groups repaired, or null when nothing changes. */
+  repair(core: string): SymbolRepairResult | null {
+    let r = this.cache.get(core);
+    if (r !== undefined) return r;
+    r = this.compute(core);
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(core, r);
+    return r;
+  }
+
+  private compute(core: string): SymbolRepairResult | null {
+    let out = '';
+    let last = 0;
+    let confidence = 1;
+    let changed = false;
+    for (const m of core.matchAll(/\p{L}+/gu)) {
+      const g = m[0];
+      const low = g.toLowerCase();
+      if (this.canonical.has(low) || g.length < 2 || g.length > 12) continue;
+      // Only groups written as codes are (all capitals but a final lower-case letter, as in "TTg").
+      if (!/^\p{Lu}+\p{Ll}?$/u.test(g)) continue;
+      const best = new Map<string, number>();
+      this.channel.generate(
+        low,
+        this.trie,
+        (w, c) => {
+          const s = this.trie.words[w];
+          const prev = best.get(s);
+          if (prev === undefined || c < prev) best.set(s, c);
+        },
+        2,
+        MAX_REPAIR_COST + MARGIN,
+      );
+      const ranked = [...best].sort((a, b) => a[1] - b[1]);
+      if (ranked.length === 0 || ranked[0][1] > MAX_REPAIR_COST) continue;
+      const gap = ranked.length > 1 ? ranked[1][1] - ranked[0][1] : Infinity;
+      if (gap < MARGIN) continue;
+      const code = this.canonical.get(ranked[0][0])!;
+      out += core.slice(last, m.index) + code;
+      last = m.index! + g.length;
+      changed = true;
+      confidence = Math.min(confidence, gap === Infinity ? 0.95 : 1 / (1 + Math.exp(-gap)));
+    }
+    if (!changed) return null;
+    return { text: out + core.slice(last), confidence };
+  }
+}
+
+const ROMAN = /^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$/;
+
+/**
+ * A heading numeral misread with digits or a lower-case l ("I11" → "III",
+ * "Il" → "II"): only when the core mixes a real I, V or X with 1, l or |, and
+ * the repaired form is a Roman numeral.
+ */
+export function repairRoman(core: string): string | null {
+  if (!/^[IVX1l|]+$/.test(core) || !/[IVX]/.test(core) || !/[1l|]/.test(core)) return null;
+  const r = core.replace(/[1l|]/g, 'I');
+  return ROMAN.test(r) ? r : null;
+}

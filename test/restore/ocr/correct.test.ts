@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { correctOcr } from '../../../src/restore/ocr/index.js';
+import { restoreTones } from '../../../src/restore/tones.js';
+import { detectInputKind } from '../../../src/restore/detect.js';
+import { syllableAccuracy } from '../../../tools/ocr/align.js';
+import { ocrFixture, testModel } from './model.js';
+
+const model = testModel();
+const fix = (text: string, opts: Parameters<typeof correctOcr>[1] = {}) => correctOcr(text, { model, ...opts });
+
+describe('correctOcr on synthetic OCR of seed excerpts (fixtures/ocr/seeds)', () => {
+  const cases = [
+    ['seed000-00', 'eng-d0-s1'],
+    ['seed000-00', 'eng-d1-s1'],
+    ['seed000-01', 'eng-d2-s1'],
+    ['seed001-00', 'eng-d1-s4'],
+    ['seed001-01', 'eng-d0-s1'],
+  ];
+  for (const [chunk, channel] of cases) {
+    it(`${chunk} read by ${channel}: most syllables come back`, () => {
+      const clean = ocrFixture(`${chunk}.clean.txt`);
+      const ocr = ocrFixture(`${chunk}.${channel}.txt`);
+      const r = fix(ocr);
+      expect(r.channel).toBe('eng');
+      const before = syllableAccuracy(clean, ocr);
+      const after = syllableAccuracy(clean, r.text);
+      expect(before.correct / before.total).toBeLessThan(0.3);
+      expect(after.correct / after.total).toBeGreaterThan(0.85);
+    });
+  }
+
+  it('text read by the Vietnamese OCR model goes through the vie channel and gets better', () => {
+    const clean = ocrFixture('seed000-01.clean.txt');
+    const ocr = ocrFixture('seed000-01.vie-d4-s1.txt');
+    const r = fix(ocr);
+    expect(r.channel).toBe('vie');
+    expect(syllableAccuracy(clean, r.text).correct).toBeGreaterThan(syllableAccuracy(clean, ocr).correct);
+  });
+});
+
+describe('correctOcr: what must stay exact', () => {
+  it('reads "s6" before a number as "số" and keeps the document number and date', () => {
+    const r = fix('Thuc hién Nghi quyét s6 57-NQ/TW ngay 22/12/2024 cua B9 Chinh tri');
+    expect(r.text).toContain('số 57-NQ/TW ngày 22/12/2024');
+    expect(r.text).toContain('57-NQ/TW');
+    expect(r.text).toContain('22/12/2024');
+  });
+
+  it('repairs symbol letters only into codes the grammar knows, never digits', () => {
+    const r = fix('Quyét dinh s6 327/QD-UBND ngay 14/11/2025');
+    expect(r.text).toContain('327/QĐ-UBND');
+    const kept = fix('Hướng dẫn số 36-HD/VPTW');
+    expect(kept.text).toContain('36-HD/VPTW');
+  });
+
+  it('leaves garbage and other languages alone', () => {
+    for (const g of ['qzx vvkw 7#@! ¤¤ %%% zzqq', 'The quick brown fox jumps over the lazy dog', '|||| ~~~ @@@ ###']) {
+      expect(fix(g).text).toBe(g);
+    }
+  });
+
+  it('maps every correction back to its span in the input', () => {
+    const input = ocrFixture('seed001-00.eng-d1-s4.txt');
+    const r = fix(input);
+    expect(r.corrections.length).toBeGreaterThan(50);
+    for (const c of r.corrections) {
+      expect(input.slice(c.start, c.end)).toBe(c.from);
+      expect(c.confidence).toBeGreaterThanOrEqual(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+      const s = r.map.toNormalized(c.start, 'start');
+      const e = r.map.toNormalized(c.end, 'end');
+      expect(r.text.slice(s, e)).toBe(c.to);
+      expect(r.map.toOriginal(s, 'start')).toBe(c.start);
+      expect(r.map.toOriginal(e, 'end')).toBe(c.end);
+    }
+    expect(r.map.originalLength).toBe(input.length);
+    expect(r.map.normalizedLength).toBe(r.text.length);
+  });
+
+  it('rejects arguments of the wrong type with a TypeError naming them', () => {
+    expect(() => correctOcr(42 as unknown as string, { model })).toThrow(/"text"/);
+    expect(() => correctOcr('x', { model, channel: 'fr' as 'eng' })).toThrow(TypeError);
+    expect(() => correctOcr('x', null as unknown as object)).toThrow(/"options"/);
+  });
+});
+
+describe('restoreTones and detectInputKind with OCR', () => {
+  it("detects OCR text and corrects it through restoreTones' auto input", () => {
+    const ocr = ocrFixture('seed001-00.eng-d1-s4.txt');
+    expect(detectInputKind(ocr)).toBe('ocr');
+    const auto = restoreTones(ocr, { model });
+    expect(auto.text).toBe(fix(ocr).text);
+    expect(restoreTones(ocr, { model, input: 'ocr' }).text).toBe(auto.text);
+  });
+
+  it('writes the requested tone placement and reports details through restoreTones', () => {
+    const r = restoreTones('Ban Thuong vu Tinh ty chi dao cac c6 quan thuc hién', { model, input: 'ocr', toneStyle: 'old', details: true });
+    expect(r.text).toContain('Tỉnh uỷ');
+    expect(r.details!.length).toBe(r.changed);
+    for (const d of r.details!) expect(d.confidence).toBeGreaterThanOrEqual(0);
+  });
+
+  it('does not take clean or stripped text for OCR', () => {
+    const clean = ocrFixture('seed001-00.clean.txt');
+    expect(detectInputKind(clean)).toBe('clean');
+    expect(detectInputKind('Nghi quyet so 52-NQ/TW ngay 27/9/2019 cua Bo Chinh tri ve mot so chu truong')).toBe('stripped');
+  });
+});
+
+// ---- properties ----
+
+const ocrWords = ocrFixture('seed001-01.eng-d0-s1.txt').split(/\s+/).filter(Boolean).slice(0, 300);
+const docNumbers = ['52-NQ/TW', '27/9/2019', '65/2023/NĐ-CP', '327/QD-UBND', '1562/QĐ-TTg', '01/7/2025', '2021-2025', 'NQ/TW3', 'QH15'];
+const token = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ocrWords) },
+  { weight: 2, arbitrary: fc.constantFrom(...docNumbers) },
+  { weight: 1, arbitrary: fc.constantFrom('s6', 'B9', '1a', 'ciia', 'I11.', '&', '¢', '\n', ',', '(1)', '01/NQ-C', 'P', 'tinh7') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
+const ocrText = fc.array(token, { maxLength: 40 }).map((t) => t.join(' '));
+const digitsOfProtected = (s: string) => (s.match(/\S*\d[/\-.]\S*\d\S*|\S*\d+[/-][A-ZĐ]\S*/gu) ?? []).map((w) => w.replace(/\D/g, ''));
+
+describe('correctOcr properties', () => {
+  it('never changes a digit inside a document number or date', () => {
+    fc.assert(
+      fc.property(ocrText, (t) => {
+        const r = fix(t);
+        expect(digitsOfProtected(r.text)).toEqual(digitsOfProtected(t));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the output within a bounded factor of the input', () => {
+    fc.assert(
+      fc.property(ocrText, (t) => {
+        const r = fix(t);
+        expect(r.text.length).toBeLessThanOrEqual(2 * t.length + 8);
+        expect(r.text.length).toBeGreaterThanOrEqual(Math.floor(t.length / 2));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is idempotent on its own output', () => {
+    fc.assert(
+      fc.property(ocrText, (t) => {
+        const once = fix(t).text;
+        expect(fix(once).text).toBe(once);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the output is the input with exactly the listed corrections applied, and the map agrees', () => {
+    fc.assert(
+      fc.property(ocrText, (t) => {
+        const r = fix(t);
+        let rebuilt = '';
+        let at = 0;
+        for (const c of r.corrections) {
+          expect(c.start).toBeGreaterThanOrEqual(at);
+          expect(t.slice(c.start, c.end)).toBe(c.from);
+          rebuilt += t.slice(at, c.start) + c.to;
+          at = c.end;
+          const s = r.map.toNormalized(c.start, 'start');
+          expect(r.text.slice(s, s + c.to.length)).toBe(c.to);
+        }
+        expect(rebuilt + t.slice(at)).toBe(r.text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never throws, whatever the string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (t) => {
+        const r = fix(t);
+        expect(typeof r.text).toBe('string');
+        expect(r.map.originalLength).toBe(t.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
