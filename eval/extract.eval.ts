@@ -7,20 +7,30 @@
  *    the other fields, and exact spans). Clean seeds make the headline; 003
  *    (raw OCR of 004) is reported apart. Misses and false positives listed.
  * 2. Headers (fixtures/gold/headers.jsonl): field accuracy of extractDocumentHeader.
- * 3. Legal corpus (/work/shared/corpus/refs, VNLegalText-derived; not in the
+ * 3. Held-out gold (fixtures/gold-heldout/, hand-made on 149 paragraphs of the
+ *    corpus' held-out slice that the rules were not written from): the same
+ *    scores as the seeds. The gold holds offsets only; the paragraphs are read
+ *    from /work/shared/corpus/*.txt.xz at eval time (skipped when absent, and
+ *    paragraph by paragraph when a line's hash differs).
+ * 4. Legal corpus (/work/shared/corpus/refs, VNLegalText-derived; not in the
  *    repo, skipped when absent): recall on the reference spans that carry a
  *    number and symbol, and how many found references fall outside every
  *    span (the corpus' recall is incomplete, so these are "unconfirmed", not
  *    all false).
  */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extractDocumentHeader, extractReferences } from '../src/index.js';
 import type { Reference } from '../src/schema.js';
 
 const GOLD = 'fixtures/gold';
 const SEEDS = 'fixtures/seeds';
 const CORPUS_REFS = '/work/shared/corpus/refs';
+const HELDOUT = 'fixtures/gold-heldout';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface GoldRef {
   file: string;
@@ -303,6 +313,90 @@ function corpusSection(): Record<string, number> {
   return { corpusRecall: recall, corpusInsideShare: found ? inside / found : 1, corpusDateAccuracy: dated ? dateOk / dated : 1, corpusSameStart: hit ? sameStart / hit : 1 };
 }
 
+function corpusDir(): string | null {
+  const candidates = [process.env.VNREF_CORPUS_DIR, join(root, '..', 'shared', 'corpus'), '/work/shared/corpus'];
+  for (const c of candidates) if (c && existsSync(join(c, 'vi-admin.txt.xz'))) return c;
+  return null;
+}
+
+interface HeldOutRef extends Omit<GoldRef, 'file' | 'text'> {}
+interface HeldOutParagraph {
+  line: number;
+  sha256: string;
+  strata: string[];
+  refs: HeldOutRef[];
+}
+
+function fieldLine(t: Tally, fields: readonly Field[]): string {
+  return fields.map((f) => `${f} ${pct(t.fields[f][1] ? t.fields[f][0] / t.fields[f][1] : 1)}`).join('  ');
+}
+
+function heldOutSection(): Record<string, number> {
+  console.log('\n-- held-out gold (fixtures/gold-heldout: corpus paragraphs the rules were not written from) --');
+  const dir = corpusDir();
+  if (!existsSync(HELDOUT) || dir === null) {
+    console.log(dir === null ? 'corpus (vi-admin.txt.xz, vi-legal.txt.xz) not present: skipped' : 'no fixtures/gold-heldout: skipped');
+    return {};
+  }
+  const all = newTally();
+  const errors: string[] = [];
+  const out: Record<string, number> = {};
+  for (const f of readdirSync(HELDOUT).filter((x) => x.endsWith('.jsonl')).sort()) {
+    const corpus = f.replace(/\.jsonl$/, '');
+    const xz = join(dir, `${corpus}.txt.xz`);
+    if (!existsSync(xz)) {
+      console.log(`${corpus}: ${xz} not present: skipped`);
+      continue;
+    }
+    let lines: string[];
+    try {
+      lines = execFileSync('xz', ['-dc', xz], { maxBuffer: 1 << 30 }).toString('utf8').split('\n');
+    } catch (e) {
+      console.log(`${corpus}: cannot decompress (${(e as Error).message.split('\n')[0]}): skipped`);
+      continue;
+    }
+    const t = newTally();
+    let paragraphs = 0;
+    let changed = 0;
+    for (const p of readJsonl<HeldOutParagraph>(join(HELDOUT, f))) {
+      const text = lines[p.line - 1] ?? '';
+      if (createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16) !== p.sha256) {
+        changed++;
+        continue;
+      }
+      paragraphs++;
+      const gold: GoldRef[] = p.refs.map((r) => ({ ...r, file: corpus, text: text.slice(r.start, r.end) }));
+      const found = extractReferences(text);
+      const fileErrors: string[] = [];
+      add(t, scoreFile(gold, found, fileErrors));
+      if (fileErrors.length) errors.push(`${corpus}:${p.line}:`, ...fileErrors);
+    }
+    report(`${corpus} (${paragraphs} paragraphs)`, t);
+    if (changed) console.log(`  ${changed} paragraphs skipped: the corpus line differs from the one annotated`);
+    add(all, t);
+    out[`heldout_${corpus.replace('-', '_')}_f1`] = prf(t).f1;
+  }
+  report('overall, held-out', all);
+  console.log(`field accuracy on matches (held-out): ${fieldLine(all, FIELDS)}`);
+  if (errors.length) {
+    console.log('\ndifferences (miss = gold not found, fp = found not in gold, field = value differs on a match):');
+    for (const e of errors) console.log(e);
+  }
+  const a = prf(all);
+  const acc = (f: Field) => (all.fields[f][1] ? all.fields[f][0] / all.fields[f][1] : 1);
+  return {
+    ...out,
+    heldoutPrecision: a.p,
+    heldoutRecall: a.r,
+    heldoutF1: a.f1,
+    heldoutDateAccuracy: acc('date'),
+    heldoutIssuerAccuracy: acc('issuer'),
+    heldoutDocTypeAccuracy: acc('docType'),
+    heldoutRelationAccuracy: acc('relation'),
+    heldoutExactSpans: all.tp ? all.exactSpan / all.tp : 1,
+  };
+}
+
 export default async function evalExtract(): Promise<Record<string, number>> {
-  return { ...seedsSection(), ...headersSection(), ...corpusSection() };
+  return { ...seedsSection(), ...headersSection(), ...heldOutSection(), ...corpusSection() };
 }
