@@ -155,11 +155,17 @@ const COMPOUND_HEADS = new Set(['phap', 'ky', 'quy', 'du', 'dieu']);
 
 /** Titles of laws and codes may stand between the name and "số" (up to this many words). */
 const MAX_TITLE_WORDS = 12;
-/** Words a title cannot contain: they start a new phrase. */
-const TITLE_BREAKERS = breakers(['của', 'về', 'ngày', 'tại', 'theo', 'số', 'này', 'trên']);
+/**
+ * Words a title cannot contain: they start a new phrase. "số" is not among
+ * them: inside a title it is followed by a word ("Luật Tần số vô tuyến điện số
+ * 42/2009/QH12", "Luật Chuyển đổi số"), and a "số" followed by a number ends
+ * the reading anyway.
+ */
+const TITLE_BREAKERS = breakers(['của', 'về', 'ngày', 'tại', 'theo', 'này', 'trên']);
 /** Words that cannot stand between a type name and "số" either. */
 const GAP_BREAKERS = breakers([
   ...TITLE_BREAKERS.values(),
+  'số',
   'và', 'các', 'thực', 'triển', 'hiện', 'khai', 'ban', 'hành', 'được', 'đã', 'là', 'tháng', 'năm', 'do', 'cho', 'với', 'trong',
 ]);
 

@@ -20,7 +20,7 @@
  */
 import XRegExp from 'xregexp';
 import type { Family } from '../schema.js';
-import { isDash, isDigit, isHSpace, isLetterOrDigit, isLineBreak, isSlash, isUpperCodeLetter } from './chars.js';
+import { isDash, isDigit, isHSpace, isLetterOrDigit, isLineBreak, isSlash, isSpace, isUpperCodeLetter } from './chars.js';
 import { asTypeCode, canonicalCode, isCourtDecision, isCourtField, isCourtLevel, isKnownCode, splitFootnote } from './data/codes.js';
 
 /** Named parts of the symbol grammar. */
@@ -421,6 +421,9 @@ function numberEndingAt(text: string, end: number): number {
   return k;
 }
 
+/** Spaces and line breaks looked over between a slash and the digits after it. */
+const BLANK_REACH = 24;
+
 /**
  * The first character of the number whose separator is at `sep`, or -1.
  * Walks back over spaces and the number ("1282", "30a"); for the year of a
@@ -433,8 +436,10 @@ export function numberStartBefore(text: string, sep: number): number {
   while (j > 0 && sep - j < 3 && isHSpace(text.charCodeAt(j - 1))) j--;
   const k = numberEndingAt(text, j);
   if (k < 0) return -1;
+  // A slash before the digits, over spaces and line breaks: the digits are a year ("65/2023/NĐ-CP" seen from
+  // its second slash), and in a draft's blank number ("Nghị định số      /2026/NĐ-CP") no number precedes it.
   let m = k;
-  while (m > 0 && k - m < 3 && isHSpace(text.charCodeAt(m - 1))) m--;
+  while (m > 0 && k - m < BLANK_REACH && isSpace(text.charCodeAt(m - 1))) m--;
   if (m > 0 && isSlash(text.charCodeAt(m - 1))) {
     // Normative: this run is the year; the number precedes it.
     if (j - k !== 4) return -1;
