@@ -16,7 +16,7 @@
  */
 import { placeTone } from '../text/vietnamese.js';
 import { foldLower } from './chars.js';
-import { COMPLETE_NAMES, ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD } from './data/issuers.js';
+import { COMPLETE_NAMES, ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD, TOPIC_OPENERS } from './data/issuers.js';
 import { typeNameAt, typeNameEndingAt } from './doctype.js';
 import type { DocTypeName } from './data/doc-types.js';
 import { PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
@@ -44,7 +44,16 @@ function indexPhrases(list: readonly string[]): Map<string, string[][]> {
   return map;
 }
 
-const STOPS = indexPhrases(ISSUER_STOP_WORDS);
+/** Stop phrases by their first folded word, longest first, with their spelling. */
+const STOPS = new Map<string, { folded: string[]; spelled: string[] }[]>();
+for (const p of ISSUER_STOP_WORDS) {
+  const folded = foldPhrase(p);
+  const entry = { folded, spelled: p.normalize('NFC').toLowerCase().split(' ') };
+  const l = STOPS.get(folded[0]);
+  if (l) l.push(entry);
+  else STOPS.set(folded[0], [entry]);
+}
+for (const l of STOPS.values()) l.sort((a, b) => b.folded.length - a.folded.length);
 const LOCALITIES = indexPhrases(LOCALITY_WORDS);
 const HEADS = indexPhrases(ORG_HEADS.map((h) => h.words));
 const TERM = foldPhrase(TERM_WORD)[0];
@@ -55,8 +64,10 @@ const CUA = 'cua';
 const VA = 'va';
 /** Lower-case syllables that may follow a capitalized one inside a name ("Ủy ban nhân dân" has three). */
 const MAX_TAIL_SYLLABLES = 4;
-/** Words an issuer name may have at most. */
+/** Words an issuer name may have at most (read back before "ban hành", "tại"). */
 const MAX_NAME_WORDS = 14;
+/** Tokens a name read forwards may have at most: joint bodies joined by "-" ("Bộ Y tế - Bộ Công Thương - ..."). */
+const MAX_JOINT_TOKENS = 40;
 
 /** Length (in tokens) of the longest phrase of `index` at `toks[at]`, or 0. */
 function phraseAt(index: Map<string, string[][]>, toks: readonly Tok[], at: number): number {
@@ -100,11 +111,67 @@ function isRoman(t: Tok): boolean {
   return t.kind === WORD && /^[ivxlc]+$/.test(t.key);
 }
 
+/**
+ * Whether the word `t` is `word` (lower-case, NFC): a word written with
+ * diacritics must have its spelling ("giáo" in "Tuyên giáo" is not the stop
+ * word "giao", "sáu" in "lần thứ sáu" is not "sau"); a word written without
+ * any (folded text) matches by its folded key.
+ */
+function spelledAs(text: string, t: Tok, word: string): boolean {
+  const lower = text.slice(t.start, t.end).normalize('NFC').toLowerCase();
+  return lower === t.key || lower === word;
+}
+
 /** A stop phrase applies to words not written as names: lower case, or all capitals. */
-function stopsAt(toks: readonly Tok[], at: number): boolean {
+function stopsAt(text: string, toks: readonly Tok[], at: number): boolean {
   const t = toks[at];
-  if (t.cap && !t.upper) return false;
-  return phraseAt(STOPS, toks, at) > 0;
+  if (t.kind !== WORD || (t.cap && !t.upper)) return false;
+  const cands = STOPS.get(t.key);
+  if (!cands) return false;
+  outer: for (const c of cands) {
+    if (at + c.folded.length > toks.length) continue;
+    for (let k = 0; k < c.folded.length; k++) {
+      const u = toks[at + k];
+      if (u.kind !== WORD || u.key !== c.folded[k] || !spelledAs(text, u, c.spelled[k])) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Whether the head word of a body ends right before index `n` ("Sở", "Bộ", "Đoàn" before "Kế hoạch", "Luật sư"). */
+function headEndsAt(toks: readonly Tok[], n: number): boolean {
+  for (let k = Math.max(0, n - 3); k < n; k++) if (isTitle(toks[k]) && phraseAt(HEADS, toks, k) === n - k) return true;
+  return false;
+}
+
+/** Topic openers by their first folded word, longest first, with their spelling (lower-cased, NFC). */
+const OPENERS = new Map<string, { folded: string[]; spelled: string[] }[]>();
+for (const o of TOPIC_OPENERS) {
+  const folded = foldPhrase(o.words);
+  const entry = { folded, spelled: o.words.normalize('NFC').toLowerCase().split(' ') };
+  const l = OPENERS.get(folded[0]);
+  if (l) l.push(entry);
+  else OPENERS.set(folded[0], [entry]);
+}
+for (const l of OPENERS.values()) l.sort((a, b) => b.folded.length - a.folded.length);
+
+/** A capitalized topic opener at `at` ("Ban hành", "Thành lập", "Về việc"), spelled exactly (diacritics required). */
+function opensTopic(text: string, toks: readonly Tok[], at: number): boolean {
+  const t = toks[at];
+  if (!t || t.kind !== WORD || !t.cap) return false;
+  const cands = OPENERS.get(t.key);
+  if (!cands) return false;
+  outer: for (const c of cands) {
+    if (at + c.folded.length > toks.length) continue;
+    for (let k = 0; k < c.folded.length; k++) {
+      const u = toks[at + k];
+      if (u.kind !== WORD || u.key !== c.folded[k] || (k > 0 && u.cap && !u.upper)) continue outer;
+      if (text.slice(u.start, u.end).normalize('NFC').toLowerCase() !== c.spelled[k]) continue outer;
+    }
+    return true;
+  }
+  return false;
 }
 
 export interface IssuerMatch {
@@ -145,16 +212,21 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
   const t0 = toks[0];
   if (!t0 || t0.kind !== WORD) return 0;
   if (!isTitle(t0)) return 0;
-  if (stopsAt(toks, 0)) return 0;
+  if (stopsAt(text, toks, 0)) return 0;
   if (typeNameAt(toks, 0)) return 0;
   if (requireHead && !isCode(t0) && phraseAt(HEADS, toks, 0) === 0) return 0;
   let n = 1;
-  /** 'cap' after a capitalized word, 'tail' after its lower-case syllables, 'code', 'loc' after a locality word. */
-  let state: 'cap' | 'tail' | 'code' | 'loc' = isCode(t0) ? 'code' : 'cap';
+  /**
+   * 'cap' after a capitalized word, 'tail' after its lower-case syllables, 'code', 'loc' after a locality
+   * word, 'place' after the place it names ("tỉnh Bình Phước": no lower-case syllable follows a place).
+   */
+  let state = (isCode(t0) ? 'code' : 'cap') as 'cap' | 'tail' | 'code' | 'loc' | 'place';
   let tails = 0;
   /** The name so far has a word in ordinary case ("Bộ", "trưởng"), so it is not all-capital text. */
   let mixedCase = !t0.upper;
-  while (n < toks.length && n < MAX_NAME_WORDS) {
+  /** Where the current part of a joint name starts (after its last "-"); each part has at most MAX_NAME_WORDS. */
+  let partStart = 0;
+  while (n < toks.length && n < MAX_JOINT_TOKENS && n - partStart < MAX_NAME_WORDS) {
     const t = toks[n];
     if (t.kind === PUNCT) {
       // "KH&CN": an ampersand inside a code.
@@ -168,6 +240,15 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
         n += 2;
         continue;
       }
+      // "Bộ Lao động - Thương binh và Xã hội", "tỉnh Bà Rịa - Vũng Tàu": a hyphen between the parts of a name.
+      if (t.key === '-' && state !== 'code' && state !== 'loc' && t.newlines === 0 && n + 1 < toks.length) {
+        const next = toks[n + 1];
+        if (next.newlines === 0 && isTitle(next) && !next.upper && !stopsAt(text, toks, n + 1) && !typeNameAt(toks, n + 1)) {
+          n += 1;
+          partStart = n;
+          continue;
+        }
+      }
       break;
     }
     if (t.kind !== WORD) break;
@@ -179,7 +260,7 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
     if (t.key === VA && !t.cap) {
       // "Khoa học và Công nghệ", "Tỉnh ủy và UBND tỉnh": a name on both sides.
       const next = toks[n + 1];
-      if (next && isTitle(next) && !stopsAt(toks, n + 1) && !typeNameAt(toks, n + 1)) {
+      if (next && isTitle(next) && !stopsAt(text, toks, n + 1) && !typeNameAt(toks, n + 1)) {
         n += 1;
         continue;
       }
@@ -193,13 +274,18 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       }
       break;
     }
-    if (stopsAt(toks, n)) break;
+    if (stopsAt(text, toks, n)) break;
     if (isTitle(t)) {
-      if (typeNameAt(toks, n)) break;
+      const afterLocality: boolean = state === 'loc' || state === 'place';
+      // A type name ends the name ("của Bộ Tài chính Quy định về ..."), unless it follows a body's head word
+      // as the body's field ("Sở Kế hoạch và Đầu tư", "Đoàn Luật sư").
+      if (typeNameAt(toks, n) && !headEndsAt(toks, n)) break;
+      // A capitalized topic opener ("... tỉnh Bình Phước Thành lập Trung tâm ...", "... Quảng Bình Ban hành ...").
+      if (opensTopic(text, toks, n)) break;
       // A heading in capitals after a name in ordinary case ("Bộ trưởng Bộ LĐTBXH QUỸ ĐỀN ƠN ...").
       if (mixedCase && isCapitalWord(text, t)) break;
       if (!t.upper && !AFTER_COMPLETE.has(t.key) && endsComplete(toks, n)) break;
-      state = isCode(t) ? 'code' : 'cap';
+      state = isCode(t) ? 'code' : afterLocality ? 'place' : 'cap';
       if (!t.upper) mixedCase = true;
       tails = 0;
       n++;
@@ -212,6 +298,8 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       state = 'loc';
       continue;
     }
+    // Nothing but a term or "Việt Nam" extends a complete name ("của Chính phủ nhưng chưa ...").
+    if (endsComplete(toks, n)) break;
     if ((state === 'cap' || state === 'tail') && tails < MAX_TAIL_SYLLABLES) {
       mixedCase = true;
       tails++;
@@ -221,8 +309,22 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
     }
     break;
   }
-  // A name does not end on a joining word.
-  while (n > 1 && (toks[n - 1].key === VA || toks[n - 1].key === CUA) && !toks[n - 1].cap) n--;
+  // Cut off at the bound: back to the last whole part ("Bộ Y tế - Bộ Công Thương - Bộ trưởng ..." stops at a "-").
+  if (n >= MAX_JOINT_TOKENS || (n - partStart >= MAX_NAME_WORDS && partStart > 0)) {
+    let k = n - 1;
+    while (k > 0 && !(toks[k].kind === PUNCT && toks[k].key === '-')) k--;
+    if (k > 0) n = k;
+  }
+  // "... và Quy" before "trình": a lone capitalized syllable after "và", cut from the word a stop word ends, is not
+  // a second body ("Cục Đo đạc và Bản đồ Nhà nước và Quy trình ...").
+  if (n >= 3 && n < toks.length && toks[n - 2].kind === WORD && toks[n - 2].key === VA && !toks[n - 2].cap && isTitle(toks[n - 1]) && !isCode(toks[n - 1])) {
+    const next = toks[n];
+    if (next.kind === WORD && !next.cap && next.start - toks[n - 1].end === 1 && stopsAt(text, toks, n)) n -= 2;
+  }
+  // A name does not end on a joining word or a hyphen.
+  while (n > 1 && ((toks[n - 1].key === VA || toks[n - 1].key === CUA) && !toks[n - 1].cap || (toks[n - 1].kind === PUNCT && toks[n - 1].key === '-'))) n--;
+  // One word names a body only as a code ("UBND") or a head word ("Sở"); "B" read off OCR debris does not.
+  if (n === 1 && !isCode(t0) && phraseAt(HEADS, toks, 0) === 0) return 0;
   return n;
 }
 
@@ -254,13 +356,13 @@ export function issuerAfter(text: string, pos: number, stop = text.length): Issu
   if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end, stop);
   if (!t || t.kind !== WORD || (t.cap && !t.upper)) return null;
   if (t.key === CUA) {
-    const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 2, stop);
+    const toks = tokensAfter(text, t.end, MAX_JOINT_TOKENS + 2, stop);
     const n = nameLength(text, toks, false);
     return n > 0 ? matchFromTokens(text, toks, n) : null;
   }
   if (t.key === 'do') {
     // "Nghị định 136/2025/NĐ-CP do Văn phòng Chính phủ ban hành".
-    const toks = tokensAfter(text, t.end, MAX_NAME_WORDS + 4, stop);
+    const toks = tokensAfter(text, t.end, MAX_JOINT_TOKENS + 4, stop);
     const n = nameLength(text, toks, true);
     if (n === 0) return null;
     let k = n;

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractReferences } from '../../src/refs/extract.js';
+import { TOPIC_OPENERS } from '../../src/refs/data/issuers.js';
 import type { Reference } from '../../src/schema.js';
 
 const one = (text: string): Reference => {
@@ -14,6 +15,7 @@ const one = (text: string): Reference => {
   return refs[0];
 };
 const ids = (text: string) => extractReferences(text).map((r) => r.id);
+const issuers = (text: string) => extractReferences(text).map((r) => r.issuer);
 
 describe('drafts and blank numbers', () => {
   it('a blank number is no citation, whatever fills the blank', () => {
@@ -33,5 +35,69 @@ describe('laws cited by title and number', () => {
     expect(r.text).toBe('Luật Tần số vô tuyến điện số 42/2009/QH12');
     expect(r.docType).toBe('Luật');
     expect(one('Căn cứ Luật Chuyển đổi số số 148/2025/QH15;').text).toBe('Luật Chuyển đổi số số 148/2025/QH15');
+  });
+});
+
+describe('issuer names', () => {
+  it('a type name after a body\'s head word is its field ("Sở Kế hoạch và Đầu tư", "Đoàn Luật sư")', () => {
+    expect(one('Công văn số 120/SKHĐT-TH ngày 08/3/2024 của Sở Kế hoạch và Đầu tư về việc góp ý').issuer).toBe('Sở Kế hoạch và Đầu tư');
+    expect(one('Thông tư số 04/2012/TT-BKHĐT của Bộ Kế hoạch và Đầu tư.').issuer).toBe('Bộ Kế hoạch và Đầu tư');
+    expect(one('Tờ trình số 05-TTr/ĐLS ngày 02/4/2025 của Đoàn Luật sư tỉnh Bình Thuận.').issuer).toBe('Đoàn Luật sư tỉnh Bình Thuận');
+    // A type name that does not follow a head word still ends the name.
+    expect(one('Quyết định số 1/QĐ-BTC của Bộ Tài chính Quy định về mức thu').issuer).toBe('Bộ Tài chính');
+  });
+
+  it('a stop word matches its spelling, not every word that folds alike ("giáo" is not "giao", "sáu" not "sau")', () => {
+    expect(one('công văn số 1879-CV/BTGVTW ngày 13/8/2025 của Ban Tuyên giáo và Dân vận Trung ương về việc').issuer).toBe(
+      'Ban Tuyên giáo và Dân vận Trung ương',
+    );
+    expect(one('Quyết định số 800/QĐ-BDTTG của Bộ trưởng Bộ Dân tộc và Tôn giáo về việc').issuer).toBe('Bộ trưởng Bộ Dân tộc và Tôn giáo');
+    expect(one('Nghị quyết số 21-NQ/TW ngày 25 tháng 10 năm 2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII về').issuer).toBe(
+      'Hội nghị lần thứ sáu Ban Chấp hành Trung ương Khóa XII',
+    );
+    // Folded text (no diacritics at all) still stops at the folded word.
+    expect(one('Nghi dinh so 12/2020/ND-CP cua Chinh phu ve viec').issuer).toBe('Chinh phu');
+  });
+
+  it('a hyphen joins the parts of a name ("Bộ Lao động - Thương binh và Xã hội", "Bà Rịa - Vũng Tàu")', () => {
+    expect(one('Thông tư số 26/2016/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội hướng dẫn').issuer).toBe('Bộ Lao động - Thương binh và Xã hội');
+    expect(one('Quyết định số 15/2021/QĐ-UBND của UBND tỉnh Bà Rịa - Vũng Tàu về').issuer).toBe('UBND tỉnh Bà Rịa - Vũng Tàu');
+    expect(one('Quyết định số 05/2000/QĐ-BVHTT của Bộ trưởng Bộ Văn hóa - Thông tin ban hành').issuer).toBe('Bộ trưởng Bộ Văn hóa - Thông tin');
+  });
+
+  it('the bodies of a joint document joined by "-" are its issuer, up to the last whole one', () => {
+    expect(
+      one('Thông tư liên tịch số 20/2013/TTLT-BYT-BCT-BNNPTNT ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Y tế - Bộ trưởng Bộ Công Thương - Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn quy định').issuer,
+    ).toBe('Bộ trưởng Bộ Y tế - Bộ trưởng Bộ Công Thương - Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn');
+  });
+
+  it('after a place, no lower-case syllable and no capitalized topic opener continue the name', () => {
+    expect(one('Nghị quyết số 246/NQ-HĐND của Hội đồng nhân dân tỉnh Vĩnh Long quyết định việc áp dụng').issuer).toBe('Hội đồng nhân dân tỉnh Vĩnh Long');
+    expect(one('Công văn số 20595/HAN-QLDN5 của Chi cục Thuế thành phố Hà Nội không có').issuer).toBe('Chi cục Thuế thành phố Hà Nội');
+    // Place names that fold like stop words are names: "Nam" is not "năm".
+    expect(one('Quyết định số 44/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Hà Nam về').issuer).toBe('Ủy ban nhân dân tỉnh Hà Nam');
+    expect(one('Quyết định số 10/2007/QĐ-BGTVT của Bộ trưởng Bộ Giao thông vận tải quyết định').issuer).toBe('Bộ trưởng Bộ Giao thông vận tải');
+  });
+
+  for (const o of TOPIC_OPENERS) {
+    it(`a capitalized "${o.words}" opens the topic: ${o.example}`, () => {
+      expect(one(o.example).issuer).toBe(o.issuer);
+    });
+  }
+
+  it('nothing but a term or "Việt Nam" extends a complete name ("Chính phủ nhưng chưa ...")', () => {
+    expect(one('theo Nghị định số 68/2020/NĐ-CP ngày 24 tháng 6 năm 2020 của Chính phủ nhưng chưa thực hiện').issuer).toBe('Chính phủ');
+    expect(one('Nghị định số 75/2024/NĐ-CP của Chính phủ điều chỉnh lương hưu').issuer).toBe('Chính phủ');
+  });
+
+  it('"X và Quy" cut from "Quy trình" is no second body', () => {
+    expect(one('Quyết định số 112/KT ngày 15 tháng 5 năm 1989 của Cục trưởng Cục Đo đạc và Bản đồ Nhà nước và Quy trình hiện chỉnh').issuer).toBe(
+      'Cục trưởng Cục Đo đạc và Bản đồ Nhà nước',
+    );
+  });
+
+  it('a name of one word is a code or a head word: OCR debris ("cua B¢ Chinh") names no issuer', () => {
+    expect(one('Nghi quyét so 30-NQ/TW ngay 25/7/2018 cua B¢ Chinh\ntri vé').issuer).toBeNull();
+    expect(issuers('Quyết định số 12/QĐ-UBND của UBND về việc')).toEqual(['UBND']);
   });
 });

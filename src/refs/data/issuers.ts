@@ -130,6 +130,41 @@ export const ISSUER_STOP_WORDS: readonly string[] = [
   'sẽ',
   'vẫn',
   'cũng',
+  'thành lập',
+  'nhưng',
+  'hoặc',
+  'chưa',
+  'nếu',
+  'vì',
+  'đều',
+  'hết hiệu lực',
+  'quyết định',
+];
+
+export interface TopicOpener {
+  /** As written in title case. */
+  words: string;
+  /** A real citation whose issuer ends before it. */
+  example: string;
+  issuer: string;
+}
+
+/**
+ * Capitalized words that open a topic after an issuer's name (titles from
+ * web databases capitalize the topic's first word): the name ends before
+ * them. Matched on their spelling (with diacritics), so place names that fold
+ * alike ("Nam", "Giao thông") are not cut.
+ */
+export const TOPIC_OPENERS: readonly TopicOpener[] = [
+  { words: 'Ban hành', example: 'Quyết định số 19/2020/QĐ-UBND ngày 15/6/2020 của UBND tỉnh Quảng Bình Ban hành Quy định về quản lý', issuer: 'UBND tỉnh Quảng Bình' },
+  { words: 'Thành lập', example: 'Quyết định số 136/2005/QĐ-UB ngày 15/11/2005 của Ủy ban nhân dân tỉnh Bình Phước Thành lập Trung tâm y tế', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Phê duyệt', example: 'Quyết định số 25/QĐ-UBND ngày 10/01/2024 của Chủ tịch UBND tỉnh Phê duyệt kế hoạch', issuer: 'Chủ tịch UBND tỉnh' },
+  { words: 'Cho phép', example: 'Quyết định số 83/2003/QĐ-UB ngày 02/10/2003 của Ủy ban nhân dân tỉnh Bình Phước Cho phép thành lập Hội Đông y', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Bổ sung', example: 'Quyết định số 45/2006/QĐ-UB ngày 20/4/2006 của Ủy ban nhân dân tỉnh Bình Phước Bổ sung lĩnh vực cấp', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Sửa đổi', example: 'Quyết định số 12/2019/QĐ-UBND ngày 05/3/2019 của UBND tỉnh Bắc Giang Sửa đổi một số điều', issuer: 'UBND tỉnh Bắc Giang' },
+  { words: 'Công bố', example: 'Quyết định số 2811/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh Đồng Nai Công bố Danh mục thủ tục hành chính', issuer: 'Chủ tịch UBND tỉnh Đồng Nai' },
+  { words: 'Về việc', example: 'Công văn số 120/SKHĐT-TH ngày 08/3/2024 của Sở Kế hoạch và Đầu tư Về việc góp ý dự thảo', issuer: 'Sở Kế hoạch và Đầu tư' },
+  { words: 'Về', example: 'Thông tư số 12/2020/TT-BTC ngày 20/02/2020 của Bộ Tài chính Về hướng dẫn', issuer: 'Bộ Tài chính' },
 ];
 
 /**
