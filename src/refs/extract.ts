@@ -25,7 +25,7 @@ import { docTypeByName, readBefore, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
 import { locateHeaderNumber } from './header.js';
-import { issuerAfter, issuerBefore, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
+import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensTitleAt, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
@@ -34,7 +34,7 @@ import { relationBefore } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
 
-type IssuerVia = 'cua' | 'before' | 'run' | 'list';
+type IssuerVia = 'cua' | 'before' | 'run' | 'run-after' | 'list' | 'title';
 
 interface Found {
   sym: ParsedSymbol;
@@ -67,6 +67,12 @@ function typeFromCode(sym: ParsedSymbol): string | null {
 function agrees(entry: DocTypeName, sym: ParsedSymbol): boolean {
   if (entry.codes.length === 0 || sym.typeCode === null) return true;
   return entry.codes.includes(sym.typeCode);
+}
+
+/** A joint document (TTLT, NQLT, TTLB, or a normative symbol of several issuers without a type): its issuer lists bodies. */
+function isJoint(sym: ParsedSymbol): boolean {
+  if (sym.typeCode === 'TTLT' || sym.typeCode === 'NQLT' || sym.typeCode === 'TTLB') return true;
+  return sym.typeCode === null && sym.family === 'normative' && sym.groups.length >= 2;
 }
 
 /** A number glued to the letters before it is not a number, unless those letters are "số" ("số78/2014/TT-BTC"). */
@@ -215,6 +221,8 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuerVia = 'before';
     } else if (issuer) {
       issuerVia = 'cua';
+      // A joint document's bodies: "của Viện kiểm sát nhân dân tối cao, Bộ Công an, Bộ Quốc phòng".
+      if (isJoint(sym)) issuer = jointIssuerAfter(text, issuer, stop);
       tail = issuer.end;
       // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.
       if (!date) {
@@ -259,6 +267,14 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       found[j - 1].issuerVia = 'run';
     }
   }
+  // "(đề nghị) của X tại A, B và C", "X ban hành A, B": X goes on to the run's references after A that have none
+  // (same issuer code).
+  for (let i = 1; i < found.length; i++) {
+    const p = found[i - 1];
+    if (found[i].issuer || !linked[i] || (p.issuerVia !== 'before' && p.issuerVia !== 'run-after') || p.sym.issuerCode !== found[i].sym.issuerCode) continue;
+    found[i].issuer = p.issuer;
+    found[i].issuerVia = 'run-after';
+  }
   const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
@@ -276,6 +292,14 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       if (x) {
         f.issuer = x;
         f.issuerVia = 'list';
+      }
+    }
+    // A title closed by "do X ban hành" ("Quyết định 2811/QĐ-UBND năm 2025 công bố ... do tỉnh Đồng Nai ban hành").
+    if (!f.issuer && !f.header && opensTitleAt(text, f.start)) {
+      const x = issuerClosingTitle(text, f.tail, paragraphs ? line.endOf(f.tail) : n);
+      if (x) {
+        f.issuer = x;
+        f.issuerVia = 'title';
       }
     }
     // Relation: its own clause's, else its run's, else (coordinated by "và") the previous reference's

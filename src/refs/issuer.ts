@@ -16,10 +16,10 @@
  */
 import { placeTone } from '../text/vietnamese.js';
 import { foldLower } from './chars.js';
-import { COMPLETE_NAMES, ISSUER_STOP_WORDS, LOCALITY_WORDS, ORG_HEADS, TERM_WORD, TOPIC_OPENERS } from './data/issuers.js';
+import { COMPLETE_NAMES, ISSUER_STOP_WORDS, ISSUER_VERBS_BEFORE_TAI, JOINT_PREFIXES, LOCALITY_WORDS, NAME_WORDS, ORG_HEADS, TERM_WORD, TOPIC_OPENERS } from './data/issuers.js';
 import { typeNameAt, typeNameEndingAt } from './doctype.js';
 import type { DocTypeName } from './data/doc-types.js';
-import { PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
+import { NUM, PUNCT, WORD, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
 
 function foldPhrase(s: string): string[] {
   const out: string[] = [];
@@ -57,6 +57,17 @@ for (const l of STOPS.values()) l.sort((a, b) => b.folded.length - a.folded.leng
 const LOCALITIES = indexPhrases(LOCALITY_WORDS);
 const HEADS = indexPhrases(ORG_HEADS.map((h) => h.words));
 const TERM = foldPhrase(TERM_WORD)[0];
+/** Verb phrases of "X VERB tại <ref>", by their last folded word, longest first. */
+const VERBS_BY_LAST = new Map<string, string[][]>();
+for (const v of ISSUER_VERBS_BEFORE_TAI) {
+  const words = foldPhrase(v.words);
+  const last = words[words.length - 1];
+  (VERBS_BY_LAST.get(last) ?? VERBS_BY_LAST.set(last, []).get(last)!).push(words);
+}
+for (const l of VERBS_BY_LAST.values()) l.sort((a, b) => b.length - a.length);
+const JOINT = indexPhrases(JOINT_PREFIXES);
+/** Words of names of several syllables ("Ngoại giao", "Giao thông", "Viện kiểm sát nhân dân"): read whole inside a name. */
+const NAME_PHRASES = indexPhrases(NAME_WORDS.filter((w) => w.includes(' ')));
 const COMPLETE: string[][] = COMPLETE_NAMES.map(foldPhrase);
 /** After a complete name, only these may follow ("Chính phủ Việt Nam"). */
 const AFTER_COMPLETE = new Set(['viet']);
@@ -215,7 +226,7 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
   if (stopsAt(text, toks, 0)) return 0;
   if (typeNameAt(toks, 0)) return 0;
   if (requireHead && !isCode(t0) && phraseAt(HEADS, toks, 0) === 0) return 0;
-  let n = 1;
+  let n = nameWordAt(toks, 0);
   /**
    * 'cap' after a capitalized word, 'tail' after its lower-case syllables, 'code', 'loc' after a locality
    * word, 'place' after the place it names ("tỉnh Bình Phước": no lower-case syllable follows a place).
@@ -243,7 +254,7 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       // "Bộ Lao động - Thương binh và Xã hội", "tỉnh Bà Rịa - Vũng Tàu": a hyphen between the parts of a name.
       if (t.key === '-' && state !== 'code' && state !== 'loc' && t.newlines === 0 && n + 1 < toks.length) {
         const next = toks[n + 1];
-        if (next.newlines === 0 && isTitle(next) && !next.upper && !stopsAt(text, toks, n + 1) && !typeNameAt(toks, n + 1)) {
+        if (next.newlines === 0 && isTitle(next) && !stopsAt(text, toks, n + 1) && !typeNameAt(toks, n + 1)) {
           n += 1;
           partStart = n;
           continue;
@@ -284,11 +295,13 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
       if (opensTopic(text, toks, n)) break;
       // A heading in capitals after a name in ordinary case ("Bộ trưởng Bộ LĐTBXH QUỸ ĐỀN ƠN ...").
       if (mixedCase && isCapitalWord(text, t)) break;
-      if (!t.upper && !AFTER_COMPLETE.has(t.key) && endsComplete(toks, n)) break;
+      if (!AFTER_COMPLETE.has(t.key) && endsComplete(toks, n)) break;
       state = isCode(t) ? 'code' : afterLocality ? 'place' : 'cap';
       if (!t.upper) mixedCase = true;
       tails = 0;
-      n++;
+      // A known word of several syllables is read whole, so its lower-case syllables are no stop words
+      // ("Bộ Ngoại giao", "Cục Đăng kiểm"), nor count as tails ("Viện kiểm sát nhân dân tối cao").
+      n += nameWordAt(toks, n);
       continue;
     }
     const loc = phraseAt(LOCALITIES, toks, n);
@@ -328,6 +341,18 @@ export function nameLength(text: string, toks: readonly Tok[], requireHead: bool
   return n;
 }
 
+/**
+ * Tokens of the name word at `at`: a known word of several syllables is read whole, so its lower-case
+ * syllables are no stop words ("Bộ Ngoại giao", "Cục Đăng kiểm") nor count as tails ("Viện kiểm sát nhân
+ * dân tối cao"); else 1.
+ */
+function nameWordAt(toks: readonly Tok[], at: number): number {
+  const whole = phraseAt(NAME_PHRASES, toks, at);
+  if (whole < 2) return 1;
+  for (let k = at + 1; k < at + whole; k++) if (toks[k].cap || toks[k].newlines > 1) return 1;
+  return whole;
+}
+
 /** Whether the words just before index `n` end a complete body name ("... Chính phủ"). */
 function endsComplete(toks: readonly Tok[], n: number): boolean {
   outer: for (const words of COMPLETE) {
@@ -356,20 +381,109 @@ export function issuerAfter(text: string, pos: number, stop = text.length): Issu
   if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end, stop);
   if (!t || t.kind !== WORD || (t.cap && !t.upper)) return null;
   if (t.key === CUA) {
-    const toks = tokensAfter(text, t.end, MAX_JOINT_TOKENS + 2, stop);
-    const n = nameLength(text, toks, false);
-    return n > 0 ? matchFromTokens(text, toks, n) : null;
-  }
-  if (t.key === 'do') {
-    // "Nghị định 136/2025/NĐ-CP do Văn phòng Chính phủ ban hành".
     const toks = tokensAfter(text, t.end, MAX_JOINT_TOKENS + 4, stop);
+    // "của liên Bộ ...", "của liên tịch Bộ Y tế - Bộ Tài chính": a joint issuer.
+    const j = toks.length > 0 && !toks[0].cap ? phraseAt(JOINT, toks, 0) : 0;
+    const n = nameLength(text, j > 0 ? toks.slice(j) : toks, false);
+    return n > 0 ? matchFromTokens(text, toks, n + j) : null;
+  }
+  if (t.key === 'do') return issuerAfterDo(text, t.end, stop);
+  return null;
+}
+
+/**
+ * "do X (đã) ban hành" with "do" ending at `pos`: X, or null. X opens with a
+ * body's head word, or is a place ("do tỉnh Đồng Nai ban hành").
+ */
+function issuerAfterDo(text: string, pos: number, stop: number): IssuerMatch | null {
+  // "Nghị định 136/2025/NĐ-CP do Văn phòng Chính phủ ban hành".
+  const toks = tokensAfter(text, pos, MAX_JOINT_TOKENS + 4, stop);
+  let n = nameLength(text, toks, true);
+  if (n === 0) {
+    // A place: a locality word and its capitalized name.
+    const loc = phraseAt(LOCALITIES, toks, 0);
+    if (loc > 0 && !toks[0].cap) {
+      let k = loc;
+      while (k < toks.length && k - loc < 6 && isTitle(toks[k]) && !opensTopic(text, toks, k)) k++;
+      if (k > loc) n = k;
+    }
+  }
+  if (n === 0) return null;
+  let k = n;
+  if (toks[k] && toks[k].kind === WORD && toks[k].key === 'da') k++;
+  if (toks[k] && toks[k + 1] && toks[k].key === 'ban' && !toks[k].cap && toks[k + 1].key === 'hanh') return matchFromTokens(text, toks, n);
+  return null;
+}
+
+/**
+ * The bodies of a joint document listed after its first issuer `m` (", Bộ
+ * Công an, Bộ Quốc phòng", "và Bộ Tài chính"): `m` extended over them, each
+ * opening with a head word.
+ */
+export function jointIssuerAfter(text: string, m: IssuerMatch, stop = text.length): IssuerMatch {
+  let end = m.end;
+  for (let parts = 0; parts < 8; parts++) {
+    const sep = tokenAfter(text, end, stop);
+    if (!sep || !((sep.kind === PUNCT && sep.key === ',') || (sep.kind === WORD && sep.key === VA && !sep.cap))) break;
+    const toks = tokensAfter(text, sep.end, MAX_NAME_WORDS + 2, stop);
     const n = nameLength(text, toks, true);
-    if (n === 0) return null;
-    let k = n;
-    if (toks[k] && toks[k].kind === WORD && toks[k].key === 'da') k++;
-    if (toks[k] && toks[k + 1] && toks[k].key === 'ban' && toks[k + 1].key === 'hanh') return matchFromTokens(text, toks, n);
+    if (n === 0) break;
+    end = toks[n - 1].end;
+  }
+  return end === m.end ? m : { start: m.start, end, name: issuerText(text.slice(m.start, end)) };
+}
+
+/**
+ * A "do X (đã) ban hành" closing the title that the reference ending at
+ * `from` heads ("Quyết định 2811/QĐ-UBND năm 2025 công bố Danh mục ... do
+ * tỉnh Đồng Nai ban hành"; "Thông tư 22/2020/TT-NHNN sửa đổi Thông tư
+ * 19/2016/TT-NHNN ... do Ngân hàng Nhà nước Việt Nam ban hành"), read up to
+ * `to` within its sentence: X, or null. The caller checks that the reference
+ * opens the title (the documents its topic names are not X's).
+ */
+export function issuerClosingTitle(text: string, from: number, to: number): IssuerMatch | null {
+  const toks = tokensAfter(text, from, TITLE_REACH, to);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.kind === PUNCT && (t.key === ';' || (t.key === '.' && (t.end >= text.length || /\s/.test(text.charAt(t.end)))))) return null;
+    if (t.kind !== WORD) continue;
+    if (t.key === 'do' && !t.cap) {
+      const m = issuerAfterDo(text, t.end, to);
+      // The title ends there: "ban hành" is followed by the end of the line, punctuation or a capital (the next title).
+      if (m) {
+        let h = tokenAfter(text, m.end, to);
+        if (h && h.key === 'da') h = tokenAfter(text, h.end, to);
+        const after = h ? tokenAfter(text, h.end, to) : null;
+        const end = after ? tokenAfter(text, after.end, to) : null;
+        if (!end || end.newlines > 0 || end.kind === PUNCT || end.cap) return m;
+      }
+    }
   }
   return null;
+}
+
+/** Tokens a title is read over for its closing "do X ban hành". */
+const TITLE_REACH = 120;
+
+/**
+ * Whether a reference starting at `start` opens a title: at the start of its
+ * line (after a list marker), or right after the "ban hành" closing the
+ * title before it ("... do Cục Hải quan ban hành Công văn 39712/CHQ-GSQL ngày
+ * 03/12/2025 ...").
+ */
+export function opensTitleAt(text: string, start: number): boolean {
+  let t = tokenBefore(text, start);
+  // A list marker: "2", "-", "a)".
+  if (t && t.newlines === 0 && (t.kind === NUM || (t.kind === PUNCT && (t.key === '-' || t.key === '+' || t.key === ')')))) {
+    const u = tokenBefore(text, t.start);
+    if (!u || u.newlines > 0) return true;
+  }
+  if (!t || t.newlines > 0) return true;
+  if (t.kind === WORD && t.key === 'hanh' && !t.cap) {
+    const u = tokenBefore(text, t.start);
+    return u !== null && u.kind === WORD && u.key === 'ban' && !u.cap;
+  }
+  return false;
 }
 
 /**
@@ -389,9 +503,21 @@ export function issuerBefore(text: string, pos: number, limit = 0): IssuerMatch 
     nameEnd = t2.start;
     const t3 = tokenBefore(text, t2.start, limit);
     if (t3 && t3.kind === WORD && (t3.key === 'da' || t3.key === 'vua' || t3.key === 'moi') && !t3.cap) nameEnd = t3.start;
-  } else if (t1.key === 'tai' && !t1.cap) {
-    nameEnd = t1.start;
+  } else if ((t1.key === 'tai' && !t1.cap) || isDeterminerBeforeTai(text, t1, limit)) {
+    // "tại <ref>", "tại các <ref>".
+    const tai = t1.key === 'tai' ? t1 : tokenBefore(text, t1.start, limit)!;
+    nameEnd = tai.start;
     viaCua = true;
+    // "X (đã) (có) VERB tại <ref>": X wrote it ("Tổng cục Hải quan đề cập tại công văn số ...").
+    const verbStart = verbBefore(text, tai.start, limit);
+    if (verbStart >= 0) {
+      nameEnd = verbStart;
+      viaCua = false;
+      for (let k = 0; k < 2; k++) {
+        const t = tokenBefore(text, nameEnd, limit);
+        if (t && t.kind === WORD && !t.cap && (t.key === 'da' || t.key === 'cung')) nameEnd = t.start;
+      }
+    }
   } else {
     return null;
   }
@@ -411,15 +537,42 @@ export function issuerBefore(text: string, pos: number, limit = 0): IssuerMatch 
   back.reverse();
   for (let s = 0; s < back.length; s++) {
     if (back[s].kind !== WORD) continue;
+    let requireHead = !viaCua;
     if (viaCua) {
-      // "của X tại": X starts right after "của".
-      if (s === 0 || back[s - 1].kind !== WORD || back[s - 1].key !== CUA) continue;
+      // "của X tại": X starts right after "của"; "của A tại <ref> và Y tại <ref>": Y after "và", with a head word.
+      if (s === 0 || back[s - 1].kind !== WORD || back[s - 1].cap) continue;
+      if (back[s - 1].key === VA) requireHead = true;
+      else if (back[s - 1].key !== CUA) continue;
     }
     const toks = back.slice(s);
-    const n = nameLength(text, toks, !viaCua);
+    const n = nameLength(text, toks, requireHead);
     if (n === toks.length) return matchFromTokens(text, toks, n);
   }
   return null;
+}
+
+/** "các", "những" right after "tại" ("tại các văn bản số: ..."). */
+function isDeterminerBeforeTai(text: string, t: Tok, limit: number): boolean {
+  if (t.cap || (t.key !== 'cac' && t.key !== 'nhung')) return false;
+  const u = tokenBefore(text, t.start, limit);
+  return u !== null && u.kind === WORD && u.key === 'tai' && !u.cap;
+}
+
+/** Start of a verb phrase of ISSUER_VERBS_BEFORE_TAI ending at `pos` (lower case), or -1. */
+function verbBefore(text: string, pos: number, limit: number): number {
+  const t = tokenBefore(text, pos, limit);
+  if (!t || t.kind !== WORD || t.cap) return -1;
+  for (const words of VERBS_BY_LAST.get(t.key) ?? []) {
+    let p = pos;
+    let ok = true;
+    for (let k = words.length - 1; k >= 0 && ok; k--) {
+      const u = tokenBefore(text, p, limit);
+      if (!u || u.kind !== WORD || u.cap || u.key !== words[k]) ok = false;
+      else p = u.start;
+    }
+    if (ok) return p;
+  }
+  return -1;
 }
 
 /**

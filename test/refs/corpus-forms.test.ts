@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractReferences } from '../../src/refs/extract.js';
-import { TOPIC_OPENERS } from '../../src/refs/data/issuers.js';
+import { ISSUER_VERBS_BEFORE_TAI, TOPIC_OPENERS } from '../../src/refs/data/issuers.js';
 import type { Reference } from '../../src/schema.js';
 
 const one = (text: string): Reference => {
@@ -99,5 +99,58 @@ describe('issuer names', () => {
   it('a name of one word is a code or a head word: OCR debris ("cua B¢ Chinh") names no issuer', () => {
     expect(one('Nghi quyét so 30-NQ/TW ngay 25/7/2018 cua B¢ Chinh\ntri vé').issuer).toBeNull();
     expect(issuers('Quyết định số 12/QĐ-UBND của UBND về việc')).toEqual(['UBND']);
+  });
+});
+
+describe('issuers read around a reference', () => {
+  it('the bodies of a joint document listed after "của" ("X, Y, Z", "X và Y", "liên Bộ ...")', () => {
+    expect(one('theo Điều 31 Thông tư liên tịch số 06/2019/TTLT-VKSNDTC-BCA-BQP ngày 19/10/2019 của Viện kiểm sát nhân dân tối cao, Bộ Công an, Bộ Quốc phòng quy định về phối hợp').issuer).toBe(
+      'Viện kiểm sát nhân dân tối cao, Bộ Công an, Bộ Quốc phòng',
+    );
+    expect(one('Thông tư liên tịch số 29/2014/TTLT-BLĐTBXH-BTC của Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính hướng dẫn').issuer).toBe(
+      'Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính',
+    );
+    expect(one('Thông tư liên tịch số 08/1999/TTLT-BYT-BLĐTBXH ngày 20 tháng 4 năm 1999 của liên tịch Bộ Y tế - Bộ Lao động - Thương binh và Xã hội hướng dẫn').issuer).toBe(
+      'liên tịch Bộ Y tế - Bộ Lao động - Thương binh và Xã hội',
+    );
+    // Not for a document of one body: "của Bộ Tài chính, Bộ Công an ..." after a Thông tư is the next phrase's.
+    expect(one('Thông tư số 12/2020/TT-BTC của Bộ Tài chính, Bộ Công an có trách nhiệm').issuer).toBe('Bộ Tài chính');
+  });
+
+  it('"(đề nghị) của X tại A, B và C" gives X to each; "... và Y tại B" gives Y', () => {
+    expect(issuers('Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 41/TTr-STC ngày 03 tháng 9 năm 2025, Công văn số 3120/STC-QLGCS ngày 10 tháng 9 năm 2025.')).toEqual([
+      'Giám đốc Sở Tài chính',
+      'Giám đốc Sở Tài chính',
+    ]);
+    expect(issuers('Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường tại các văn bản số: 7001/BNNMT-ĐCKS ngày 02 tháng 10 năm 2025 và 7002/BNNMT-ĐCKS ngày 03 tháng 10 năm 2025.')).toEqual([
+      'Bộ trưởng Bộ Nông nghiệp và Môi trường',
+      'Bộ trưởng Bộ Nông nghiệp và Môi trường',
+    ]);
+    expect(issuers('Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 212/TTr-SNV ngày 20 tháng 01 năm 2025 và Chủ tịch Hiệp hội Du lịch tỉnh tại Công văn số 05/HHDL ngày 02 tháng 01 năm 2025.')).toEqual([
+      'Giám đốc Sở Nội vụ',
+      'Chủ tịch Hiệp hội Du lịch tỉnh',
+    ]);
+    // The next reference of the run keeps an issuer code of its own: another body's document is not X's.
+    expect(issuers('Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 41/TTr-STC, Công văn số 88/SNV-TCBC.')).toEqual(['Giám đốc Sở Tài chính', null]);
+  });
+
+  for (const v of ISSUER_VERBS_BEFORE_TAI) {
+    it(`"X ${v.words} tại <ref>" names X: ${v.example}`, () => {
+      expect(one(v.example).issuer).toBe(v.issuer);
+    });
+  }
+  it('"X quy định tại <ref>" does not: it means "provided in"', () => {
+    expect(one('Bản sao Quyết định phê duyệt hỗ trợ của UBND Thành phố quy định tại Nghị quyết số 35/2025/NQ-HĐND./.').issuer).toBeNull();
+  });
+
+  it('"do X ban hành" closing the title a reference opens names X (web database titles)', () => {
+    expect(
+      issuers('Thông tư 22/2020/TT-NHNN sửa đổi Thông tư 19/2016/TT-NHNN quy định về hoạt động thẻ ngân hàng do Ngân hàng Nhà nước Việt Nam ban hành'),
+    ).toEqual(['Ngân hàng Nhà nước Việt Nam', null]);
+    expect(
+      issuers('Quyết định 1973/QĐ-UBND năm 2025 công bố Danh mục thủ tục hành chính do tỉnh Cao Bằng ban hành Quyết định 1973/QĐ-UBND ngày 28/11/2025 công bố Danh mục thủ tục hành chính do tỉnh Cao Bằng ban hành Ban hành: 28/11/2025'),
+    ).toEqual(['tỉnh Cao Bằng', 'tỉnh Cao Bằng']);
+    // Inside a sentence, "do X ban hành" qualifies another noun.
+    expect(one('Các cơ quan thực hiện theo Nghị định số 15/2020/NĐ-CP đối với các văn bản do Bộ Tài chính ban hành trong năm').issuer).toBeNull();
   });
 });

@@ -264,3 +264,39 @@ export const NAME_WORDS: readonly string[] = [
   'Biên phòng',
   'và',
 ];
+
+export interface IssuerVerb {
+  /** The verb phrase between the body and "tại <reference>". */
+  words: string;
+  /** A real sentence with it. */
+  example: string;
+  issuer: string;
+}
+
+/**
+ * Verbs by which a text says a body wrote what a reference holds: "X (đã)
+ * VERB tại <reference>", "được X VERB tại <reference>" name X as the
+ * reference's issuer ("như Tổng cục Hải quan đề cập tại công văn số ...").
+ * The body must open with a head word (Bộ, Sở, Tổng cục, UBND ...). Not
+ * "quy định tại": "thủ tục ... của UBND tỉnh quy định tại Nghị quyết số
+ * 35/2025/NQ-HĐND" means "provided in", its subject is not the author.
+ */
+export const ISSUER_VERBS_BEFORE_TAI: readonly IssuerVerb[] = [
+  { words: 'đề cập', example: 'như Tổng cục Hải quan đề cập tại công văn số 1170/TCHQ-GSQL nêu trên', issuer: 'Tổng cục Hải quan' },
+  { words: 'thông qua', example: 'theo định hướng đã được Quốc hội thông qua tại Nghị quyết số 103/2023/QH15 ngày 09 tháng 11 năm 2023', issuer: 'Quốc hội' },
+  { words: 'hướng dẫn', example: 'Tổng cục Thuế đã hướng dẫn tại Công văn số 1234/TCT-CS ngày 05/4/2022', issuer: 'Tổng cục Thuế' },
+  { words: 'có hướng dẫn', example: 'Tổng cục Thuế đã có hướng dẫn tại Công văn số 2468/TCT-CS ngày 06/6/2023', issuer: 'Tổng cục Thuế' },
+  { words: 'nêu', example: 'như Bộ Tài chính đã nêu tại Công văn số 5678/BTC-TCT ngày 10/6/2021', issuer: 'Bộ Tài chính' },
+  { words: 'có ý kiến', example: 'Bộ Tư pháp đã có ý kiến tại Công văn số 2455/BTP-VĐCXDPL ngày 12/7/2024', issuer: 'Bộ Tư pháp' },
+  { words: 'trả lời', example: 'Cục Thuế đã trả lời tại Công văn số 1111/CTHN-TTHT ngày 03/3/2023', issuer: 'Cục Thuế' },
+  { words: 'chỉ đạo', example: 'Thủ tướng Chính phủ đã chỉ đạo tại Công điện số 12/CĐ-TTg ngày 15/3/2025', issuer: 'Thủ tướng Chính phủ' },
+  { words: 'yêu cầu', example: 'Ủy ban nhân dân tỉnh đã yêu cầu tại Văn bản số 345/UBND-KT ngày 02/02/2024', issuer: 'Ủy ban nhân dân tỉnh' },
+  { words: 'giao', example: 'các nhiệm vụ được UBND tỉnh giao tại Kế hoạch số 51/KH-UBND ngày 14/3/2024', issuer: 'UBND tỉnh' },
+];
+
+/**
+ * Lower-case words that open the name of a joint issuer: "của liên Bộ Lao
+ * động - Thương binh và Xã hội - Tài chính", "của liên tịch Bộ Y tế - Bộ Tài
+ * chính".
+ */
+export const JOINT_PREFIXES: readonly string[] = ['liên tịch', 'liên'];
