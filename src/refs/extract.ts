@@ -29,8 +29,8 @@ import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensT
 import { prepareText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
-import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
-import { relationBefore } from './relation.js';
+import { ListContext, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
+import { readRelationBefore, relationAfter } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
 
@@ -119,6 +119,18 @@ function sameClause(text: string, from: number, to: number, paragraphs: boolean)
     else if (paragraphs && (c === 10 || c === 13)) return false;
   }
   return true;
+}
+
+/** Whether ";", ":", a bracket, ". " (or a paragraph's end) stands between two positions: a list item boundary. */
+function itemBreak(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 400) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 40 || c === 41) return true;
+    if (c === 46 && i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
+    if (paragraphs && (c === 10 || c === 13)) return true;
+  }
+  return false;
 }
 
 function confidenceOf(f: Found): number {
@@ -233,6 +245,18 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer = issuerBefore(text, before.spanStart, lineStart);
       if (issuer) issuerVia = 'before';
     }
+    let relation: Relation | null = 'refers';
+    if (!isHeader) {
+      const reading = readRelationBefore(text, before.spanStart, lineStart);
+      relation = reading.relation;
+      if (reading.passive) {
+        // "Căn cứ Luật ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15": part of the legal basis.
+        const prev = found.length > 0 ? found[found.length - 1] : null;
+        relation = prev && prev.relation === 'based-on' && sameClause(text, prev.end, before.spanStart, paragraphs) ? 'based-on' : 'refers';
+      }
+      // The amending instrument's formula after it: "Khoản 8 Điều 37 Nghị định số 77/2016/NĐ-CP được sửa đổi như sau".
+      if (relation === null) relation = relationAfter(text, tail, stop);
+    }
     found.push({
       sym,
       before,
@@ -242,7 +266,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer,
       issuerVia,
       tail,
-      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart, lineStart),
+      relation,
       docType,
       typeAgrees,
       header: isHeader,
@@ -276,6 +300,12 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     found[i].issuerVia = 'run-after';
   }
   const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
+  /** The relation of the current list item's first reference, and the sentence it is in. */
+  let itemRelation: Relation | null = null;
+  let itemSentence = -1;
+  /** End of the last reference not inside another's span, and the largest end so far. */
+  let mainEnd = -1;
+  let spansEnd = -1;
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const prev = i > 0 && linked[i] ? found[i - 1] : null;
@@ -306,7 +336,26 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     // in the same clause ("Thực hiện A về ... (sau đây gọi tắt là ...) và B"), else the list head's.
     if (f.relation === null) f.relation = prev?.relation ?? null;
     if (f.relation === null && lead === 'va' && i > 0 && sameClause(text, found[i - 1].end, f.start, paragraphs)) f.relation = found[i - 1].relation;
-    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = lists.listRelation(f.start);
+    // A new item of a ";" list: the relation of the previous item's first reference in the sentence ("thay thế
+    // Thông tư số 36/2004/TT-BTC ...; Thông tư số 98/2011/TT-BTC ..."), else the list head's. References inside an
+    // earlier one's span (the footnotes of a symbol broken by a page) are no items of the list.
+    const inside = f.start < spansEnd;
+    const newItem = !inside && (mainEnd < 0 || itemBreak(text, mainEnd, f.start, paragraphs));
+    const sentence = newItem && !f.header ? lists.sentenceStart(f.start) : -1;
+    // "theo quy định tại các Quyết định: số 39/2021/QĐ-TTg, ...": a ":" list takes the relation read back from its colon.
+    if (f.relation === null && lead === ':') {
+      const colon = listItemLeadToken(text, f.start);
+      if (colon) f.relation = readRelationBefore(text, colon.start, paragraphs ? line.startOf(colon.start) : 0).relation;
+    }
+    if (f.relation === null && (lead === ';' || lead === ':')) {
+      f.relation = sentence >= 0 && sentence === itemSentence && itemRelation !== null ? itemRelation : lists.listRelation(f.start);
+    }
+    if (newItem) {
+      itemRelation = f.relation;
+      itemSentence = sentence;
+    }
+    if (!inside) mainEnd = f.end;
+    spansEnd = Math.max(spansEnd, f.end);
   }
 
   const out: Reference[] = [];

@@ -62,12 +62,16 @@ function skipMarkersBack(text: string, pos: number): number {
  * reference does not open an item.
  */
 export function listItemLead(text: string, start: number): ';' | ':' | ',' | 'va' | null {
-  const p = skipMarkersBack(text, start);
-  const t = tokenBefore(text, p);
+  const t = listItemLeadToken(text, start);
   if (!t) return null;
   if (t.kind === PUNCT && (t.key === ';' || t.key === ':' || t.key === ',')) return t.key as ';' | ':' | ',';
   if (t.kind === WORD && t.key === 'va' && !t.cap) return 'va';
   return null;
+}
+
+/** The token that opens the list item a reference starts (list markers and quotes skipped), or null. */
+export function listItemLeadToken(text: string, start: number): Tok | null {
+  return tokenBefore(text, skipMarkersBack(text, start));
 }
 
 /**

@@ -154,3 +154,64 @@ describe('issuers read around a reference', () => {
     expect(one('Các cơ quan thực hiện theo Nghị định số 15/2020/NĐ-CP đối với các văn bản do Bộ Tài chính ban hành trong năm').issuer).toBeNull();
   });
 });
+
+describe('relations', () => {
+  const rel = (text: string) => extractReferences(text).map((r) => r.relation);
+
+  it('"theo quy định tại <ref>" points to a provision: refers, also after "thực hiện"', () => {
+    expect(rel('Nội dung chi thực hiện theo quy định tại khoản 2 Điều 5 Thông tư số 97/2010/TT-BTC.')).toEqual(['refers']);
+    expect(rel('Hồ sơ thực hiện theo quy định của Nghị định số 17/1999/NĐ-CP ngày 29 tháng 3 năm 1999.')).toEqual(['refers']);
+    // Without "quy định", "thực hiện <task> theo <ref>" implements it.
+    expect(rel('khi thực hiện cải cách tiền lương theo Nghị quyết số 27-NQ/TW;')).toEqual(['implements']);
+  });
+
+  it('a part linked to its document ("quy định tại", "ban hành kèm theo") lets the verb before it decide', () => {
+    expect(rel('Căn cứ quy định tại Điều 216, 217, 219 Luật Sở hữu trí tuệ số 50/2005/QH11;')).toEqual(['based-on']);
+    expect(rel('Quyết định số 30/2020/QĐ-TTg sửa đổi Quy chế về tiếp nhận kiến nghị của cử tri ban hành kèm theo Quyết định 33/2017/QĐ-TTg;')).toEqual(['refers', 'amends']);
+    expect(rel('triển khai thực hiện các nhiệm vụ quy định tại Nghị quyết số 57-NQ/TW')).toEqual(['implements']);
+    // Not implementing verbs through "ban hành kèm theo", and not past a "theo" adjunct.
+    expect(rel('thì thực hiện điều chỉnh theo mẫu C1-07/NS ban hành kèm theo Quyết định số 759/QĐ-BTC ngày 16/4/2013')).toEqual(['refers']);
+    expect(rel('Điều 1. Bổ sung cửa khẩu áp dụng tờ khai theo mẫu ban hành kèm theo Thông tư số 120/2015/TT-BTC ngày 14/8/2015')).toEqual(['refers']);
+  });
+
+  it('nouns holding relation words do not relate: "hướng dẫn viên", "hiệu lực thi hành", "theo chỉ đạo"', () => {
+    expect(rel('Thủ tục cấp thẻ hướng dẫn viên du lịch quy định tại khoản 1 Điều 60 của Luật Du lịch số 09/2017/QH14')).toEqual(['refers']);
+    expect(rel('theo dõi việc ban hành văn bản quy định chi tiết theo chỉ đạo của Thủ tướng Chính phủ tại Công điện số 36/CĐ-TTg ngày 25/4/2026')).toEqual(['refers']);
+  });
+
+  it('"hướng dẫn thực hiện <ref>" guides', () => {
+    expect(rel('Thông tư số 120/2005/TT-BTC ngày 30/12/2005 của Bộ Tài chính hướng dẫn thực hiện Nghị định số 142/2005/NĐ-CP;')).toEqual(['refers', 'guides']);
+  });
+
+  it('amending laws named in a legal basis are part of it; elsewhere a passive agent only refers', () => {
+    expect(rel('Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15 và Luật số 90/2025/QH15;')).toEqual([
+      'based-on',
+      'based-on',
+      'based-on',
+    ]);
+    expect(rel('theo quy định tại Điều 35 Nghị định số 08/2015/NĐ-CP được sửa đổi, bổ sung tại khoản 19 Điều 1 Nghị định số 167/2025/NĐ-CP')).toEqual(['refers', 'refers']);
+  });
+
+  it('a dot inside a pinpoint ("Khoản 1.a") does not end the clause', () => {
+    expect(rel('Căn cứ Khoản 1.a, Điều 36, Luật Đầu tư số 67/2014/QH13 ngày 26/11/2014 của Quốc hội khoá XIII quy định')).toEqual(['based-on']);
+  });
+
+  it('a quoted phrase does not end the clause ("Thay thế cụm từ “...” bằng cụm từ “...” tại ...")', () => {
+    expect(rel('2. Bãi bỏ cụm từ “(Sở Lao động - Thương binh và Xã hội)” tại khoản 2 Điều 8 Thông tư số 44/2022/TT-BTC.')).toEqual(['repeals']);
+    expect(rel('Thay thế cụm từ “Cục trưởng” bằng cụm từ “Thủ trưởng” tại Mẫu số 13 Phụ lục III ban hành kèm theo Nghị định số 17/2023/NĐ-CP.')).toEqual(['amends']);
+  });
+
+  it('a ";" item takes the relation of the previous item\'s first reference, not the sentence head', () => {
+    expect(
+      rel('1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2017; thay thế Thông tư số 36/2004/TT-BTC ngày 26 tháng 4 năm 2004 của Bộ trưởng Bộ Tài chính quy định chế độ thu; Thông tư số 98/2011/TT-BTC ngày 05 tháng 7 năm 2011 và Thông tư số 01/2013/TT-BTC ngày 02 tháng 01 năm 2013 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung Thông tư số 36/2004/TT-BTC.'),
+    ).toEqual(['replaces', 'replaces', 'replaces', 'amends']);
+  });
+
+  it('a ":" list takes the relation read back from its colon', () => {
+    expect(rel('b) Bổ sung có mục tiêu cho các địa phương để triển khai các dự án theo quy định tại các Quyết định: số 39/2021/QĐ-TTg, số 18/2023/QĐ-TTg và số 880/QĐ-TTg.')).toEqual([
+      'refers',
+      'refers',
+      'refers',
+    ]);
+  });
+});

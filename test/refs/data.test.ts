@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
 import { DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
 import { ORG_HEADS } from '../../src/refs/data/issuers.js';
-import { RELATION_PHRASES } from '../../src/refs/data/relations.js';
+import { RELATION_PHRASES, RELATIONS_AFTER } from '../../src/refs/data/relations.js';
 import { parseSymbol } from '../../src/refs/grammar.js';
 import { extractReferences } from '../../src/refs/extract.js';
 
@@ -77,7 +77,14 @@ describe('relation phrases', () => {
     it(`${p.words}: ${p.example}`, () => {
       const refs = extractReferences(p.example);
       expect(refs.length).toBeGreaterThan(0);
-      expect(refs[refs.length - 1].relation).toBe(p.relation);
+      expect(refs[refs.length - 1].relation).toBe(p.reads ?? p.relation);
+    });
+  }
+  for (const a of RELATIONS_AFTER) {
+    it(`after the reference, ${a.words}${a.closing ? ` ... ${a.closing}` : ''}: ${a.example}`, () => {
+      const refs = extractReferences(a.example);
+      expect(refs).toHaveLength(1);
+      expect(refs[0].relation).toBe(a.relation);
     });
   }
 });
