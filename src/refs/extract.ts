@@ -325,7 +325,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       }
     }
     // A title closed by "do X ban hành" ("Quyết định 2811/QĐ-UBND năm 2025 công bố ... do tỉnh Đồng Nai ban hành").
-    if (!f.issuer && !f.header && opensTitleAt(text, f.start)) {
+    if (!f.issuer && !f.header && opensTitleAt(text, f.start, paragraphs)) {
       const x = issuerClosingTitle(text, f.tail, paragraphs ? line.endOf(f.tail) : n);
       if (x) {
         f.issuer = x;

@@ -381,11 +381,15 @@ export function issuerAfter(text: string, pos: number, stop = text.length): Issu
   if (t && t.kind === PUNCT && t.key === ',') t = tokenAfter(text, t.end, stop);
   if (!t || t.kind !== WORD || (t.cap && !t.upper)) return null;
   if (t.key === CUA) {
-    const toks = tokensAfter(text, t.end, MAX_JOINT_TOKENS + 4, stop);
-    // "của liên Bộ ...", "của liên tịch Bộ Y tế - Bộ Tài chính": a joint issuer.
-    const j = toks.length > 0 && !toks[0].cap ? phraseAt(JOINT, toks, 0) : 0;
-    const n = nameLength(text, j > 0 ? toks.slice(j) : toks, false);
-    return n > 0 ? matchFromTokens(text, toks, n + j) : null;
+    // Most names fit in a short read; a joint name joined by "-" may need the long one.
+    for (const max of [MAX_NAME_WORDS + 4, MAX_JOINT_TOKENS + 4]) {
+      const toks = tokensAfter(text, t.end, max, stop);
+      // "của liên Bộ ...", "của liên tịch Bộ Y tế - Bộ Tài chính": a joint issuer.
+      const j = toks.length > 0 && !toks[0].cap ? phraseAt(JOINT, toks, 0) : 0;
+      const n = nameLength(text, j > 0 ? toks.slice(j) : toks, false);
+      if (n + j + 2 >= toks.length && toks.length === max && max < MAX_JOINT_TOKENS) continue;
+      return n > 0 ? matchFromTokens(text, toks, n + j) : null;
+    }
   }
   if (t.key === 'do') return issuerAfterDo(text, t.end, stop);
   return null;
@@ -397,7 +401,7 @@ export function issuerAfter(text: string, pos: number, stop = text.length): Issu
  */
 function issuerAfterDo(text: string, pos: number, stop: number): IssuerMatch | null {
   // "Nghị định 136/2025/NĐ-CP do Văn phòng Chính phủ ban hành".
-  const toks = tokensAfter(text, pos, MAX_JOINT_TOKENS + 4, stop);
+  const toks = tokensAfter(text, pos, MAX_NAME_WORDS + 4, stop);
   let n = nameLength(text, toks, true);
   if (n === 0) {
     // A place: a locality word and its capitalized name.
@@ -442,9 +446,11 @@ export function jointIssuerAfter(text: string, m: IssuerMatch, stop = text.lengt
  * opens the title (the documents its topic names are not X's).
  */
 export function issuerClosingTitle(text: string, from: number, to: number): IssuerMatch | null {
-  const toks = tokensAfter(text, from, TITLE_REACH, to);
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
+  let p = from;
+  for (let i = 0; i < TITLE_REACH; i++) {
+    const t = tokenAfter(text, p, to);
+    if (!t) return null;
+    p = t.end;
     if (t.kind === PUNCT && (t.key === ';' || (t.key === '.' && (t.end >= text.length || /\s/.test(text.charAt(t.end)))))) return null;
     if (t.kind !== WORD) continue;
     if (t.key === 'do' && !t.cap) {
@@ -466,19 +472,20 @@ export function issuerClosingTitle(text: string, from: number, to: number): Issu
 const TITLE_REACH = 120;
 
 /**
- * Whether a reference starting at `start` opens a title: at the start of its
- * line (after a list marker), or right after the "ban hành" closing the
+ * Whether a reference starting at `start` opens a title: at the start of the
+ * text or of its paragraph (after a list marker), or right after the "ban hành" closing the
  * title before it ("... do Cục Hải quan ban hành Công văn 39712/CHQ-GSQL ngày
  * 03/12/2025 ...").
  */
-export function opensTitleAt(text: string, start: number): boolean {
-  let t = tokenBefore(text, start);
+export function opensTitleAt(text: string, start: number, paragraphs: boolean): boolean {
+  const t = tokenBefore(text, start);
   // A list marker: "2", "-", "a)".
   if (t && t.newlines === 0 && (t.kind === NUM || (t.kind === PUNCT && (t.key === '-' || t.key === '+' || t.key === ')')))) {
     const u = tokenBefore(text, t.start);
-    if (!u || u.newlines > 0) return true;
+    if (!u || (paragraphs && u.newlines > 0)) return true;
   }
-  if (!t || t.newlines > 0) return true;
+  // The text's start, or a line's when lines are paragraphs (not lines wrapped inside a sentence).
+  if (!t || (paragraphs && t.newlines > 0)) return true;
   if (t.kind === WORD && t.key === 'hanh' && !t.cap) {
     const u = tokenBefore(text, t.start);
     return u !== null && u.kind === WORD && u.key === 'ban' && !u.cap;

@@ -10,7 +10,7 @@
 import type { Relation } from '../schema.js';
 import { foldLower } from './chars.js';
 import { PASSIVE_MARKERS, RELATION_PHRASES, RELATIONS_AFTER } from './data/relations.js';
-import { PUNCT, WORD, matchPhraseForward, tokenBefore, tokensAfter, type Tok } from './tokens.js';
+import { PUNCT, WORD, matchPhraseForward, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
 
 function fold(s: string): string {
   let f = '';
@@ -69,11 +69,6 @@ export function readRelationBefore(text: string, pos: number, limit = 0): Relati
   /** The answer of a linking phrase passed over, and what it lets through. */
   let fallback: Relation | null = null;
   let through: 'all' | 'not-implements' | null = null;
-  const answer = (r: Relation): RelationReading => {
-    if (through === null) return { relation: r, passive: false };
-    if (through === 'all' || r !== 'implements') return { relation: r, passive: false };
-    return { relation: fallback, passive: false };
-  };
   while (words < MAX_WORDS) {
     const t = tokenBefore(text, p, limit);
     if (!t) break;
@@ -107,7 +102,8 @@ export function readRelationBefore(text: string, pos: number, limit = 0): Relati
       p = ph.at;
       continue;
     }
-    return answer(ph.phrase.relation);
+    const r = ph.phrase.relation;
+    return { relation: through === 'not-implements' && r === 'implements' ? fallback : r, passive: false };
   }
   return { relation: fallback, passive: false };
 }
@@ -133,6 +129,8 @@ const AFTER: After[] = RELATIONS_AFTER.map((a) => ({
   closing: a.closing ? fold(a.closing).split(' ') : null,
   relation: a.relation,
 })).sort((a, b) => b.words.length - a.words.length);
+/** First words of the formulas (a cheap test before reading on). */
+const AFTER_FIRST = new Set(AFTER.map((a) => a.words[0]));
 /** Words between the verb and its closing "như sau". */
 const AFTER_REACH = 10;
 
@@ -142,6 +140,8 @@ const AFTER_REACH = 10;
  * amends, "<ref> bị bãi bỏ" → repeals; else null.
  */
 export function relationAfter(text: string, pos: number, stop = text.length): Relation | null {
+  const first = tokenAfter(text, pos, stop);
+  if (!first || first.kind !== WORD || !AFTER_FIRST.has(first.key)) return null;
   const toks = tokensAfter(text, pos, AFTER_REACH + 6, stop).filter((t) => !(t.kind === PUNCT && t.key === ','));
   outer: for (const a of AFTER) {
     if (!matchPhraseForward(toks, 0, a.words)) continue;
