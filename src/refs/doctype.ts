@@ -186,6 +186,31 @@ function isBreaker(set: Map<string, string>, t: Tok, text: string): boolean {
   return raw.normalize('NFC').toLowerCase() === w;
 }
 
+/** Words read back from "số" for a form's noun ("tờ khai quyết toán thuế TNDN số"). */
+const FORM_GAP = 5;
+
+/** A form, appendix or table noun ending at `last` or a few plain words before it, before "số" at `p`. */
+function notDocumentBefore(text: string, p: number, last: Tok, limit: number): boolean {
+  let t: Tok | null = last;
+  let end = p;
+  for (let k = 0; k < FORM_GAP && t && t.kind === WORD; k++) {
+    for (const words of NOT_DOCUMENT.get(t.key) ?? []) if (phraseEndingAt(text, end, words, limit) >= 0) return true;
+    // "theomẫu": a noun glued to the word before it.
+    if (k === 0) {
+      for (const [key, spelled] of GLUED_NOUNS) {
+        if (t.key.length > key.length && t.key.endsWith(key) && text.slice(t.end - spelled.length, t.end).toLowerCase() === spelled) return true;
+      }
+    }
+    if (isBreaker(GAP_BREAKERS, t, text) || typeNameEndingWith(text, t, limit)) return false;
+    end = t.start;
+    t = tokenBefore(text, end, limit);
+  }
+  return false;
+}
+
+/** One-word form nouns, folded and spelled, for words glued in front of them ("theomẫu"). */
+const GLUED_NOUNS: [string, string][] = NOT_DOCUMENT_NOUNS.filter((w) => !w.includes(' ')).map((w) => [fold(w), w]);
+
 /**
  * Reads what stands before the number that starts at `numStart`. `limit`
  * bounds the reading (the end of the previous reference).
@@ -231,10 +256,9 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   if (direct) {
     return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
   }
-  // Not a document: "Mẫu số", "Phụ lục số".
-  for (const words of NOT_DOCUMENT.get(last.key) ?? []) {
-    if (phraseEndingAt(text, p, words, limit) >= 0) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
-  }
+  // Not a document: "Mẫu số", "Phụ lục số"; "theomẫu số" glued by PDF extraction; a few words after the noun
+  // ("tờ khai quyết toán thuế TNDN số 03/TNDN").
+  if (notDocumentBefore(text, p, last, limit)) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
   // A modifier between the type name and "số": "Kế hoạch hành động số".
   for (const words of MODIFIERS.get(last.key) ?? []) {
     const s = phraseEndingAt(text, p, words, limit);

@@ -75,11 +75,17 @@ function isJoint(sym: ParsedSymbol): boolean {
   return sym.typeCode === null && sym.family === 'normative' && sym.groups.length >= 2;
 }
 
-/** A number glued to the letters before it is not a number, unless those letters are "số" ("số78/2014/TT-BTC"). */
+/**
+ * A number glued to the letters before it is not a number, unless those
+ * letters are "số" ("số78/2014/TT-BTC"), or end with it in a word PDF text
+ * glued together ("Thông tưsố200/2014/TT-BTC").
+ */
 function gluedToWord(text: string, numStart: number): boolean {
   if (numStart === 0 || !isLetter(text.charCodeAt(numStart - 1))) return false;
   const t = tokenBefore(text, numStart);
-  return !(t && t.kind === WORD && t.end === numStart && (t.key === 'so' || t.key === 's'));
+  if (!t || t.kind !== WORD || t.end !== numStart) return true;
+  if (t.key === 'so' || t.key === 's') return false;
+  return !(t.key.endsWith('so') && text.charCodeAt(numStart - 1) === 0x1ed1 && text.charCodeAt(numStart - 2) === 0x73);
 }
 
 /** End of a bracketed unit code right after `pos` ("(C11)", "( X11-X14 )"), or -1. */

@@ -29,6 +29,40 @@ describe('drafts and blank numbers', () => {
   });
 });
 
+describe('text glued or dotted by PDF extraction', () => {
+  it('a word glued to the symbol\'s end is no part of it ("NĐ-CPngày", "TTGvà"); the date after it is read', () => {
+    const r = one('quy định tại Điều 20 Nghị định số 35/2016/NĐ-CPngày 15/5/2016 của Chính phủ');
+    expect(r.id).toBe('35/2016/NĐ-CP');
+    expect(r.date).toBe('2016-05-15');
+    expect(r.issuer).toBe('Chính phủ');
+    expect(ids('Căn cứ Nghị quyết số 01/2021/UBTVQH15, Quyết định số 30/2021/QĐ-TTGvà Chỉ thị 21/CT-TTg ngày 05 tháng 8 năm 2021')).toEqual([
+      '01/2021/UBTVQH15',
+      '30/2021/QĐ-TTg',
+      '21/CT-TTg',
+    ]);
+    // A mixed-case code is not cut: "TTg", "CTr", "QĐi".
+    expect(ids('Quyết định số 5/QĐ-TTg và Chương trình số 12-CTr/TU, Quy định số 08-QĐi/TW')).toEqual(['5/QĐ-TTg', '12-CTr/TU', '08-QĐi/TW']);
+  });
+  it('"số" glued to the type name before the number ("Thông tưsố200/2014/TT-BTC")', () => {
+    expect(ids('ban hành kèm theo Thông tưsố200/2014/TT-BTCngày 22/12/2014 của Bộ Tài chính')).toEqual(['200/2014/TT-BTC']);
+  });
+  it('a dot for the dash between two known codes ("NĐ.CP"); a sentence\'s dot is not', () => {
+    expect(ids('Căn cứ Nghị định số 142/2005/NĐ.CP ngày 14/11/2005 của Chính phủ')).toEqual(['142/2005/NĐ-CP']);
+    expect(ids('theo Quyết định số 125/2006/QĐ.UBND ngày 12/5/2006')).toEqual(['125/2006/QĐ-UBND']);
+    expect(ids('theo Nghị định số 12/2020/NĐ-CP.Tỉnh ủy chỉ đạo')).toEqual(['12/2020/NĐ-CP']);
+  });
+});
+
+describe('forms are not documents', () => {
+  it('a form\'s noun a few words before "số", or glued to the word before it ("theomẫu")', () => {
+    expect(ids('Phụ lục kèm theo tờ khai quyết toán thuế TNDN số 03/TNDN ban hành kèm theo Thông tư số 78/2014/TT-BTC')).toEqual(['78/2014/TT-BTC']);
+    expect(ids('nộp hồ sơ khai thuế theomẫu số 01/GTGT, phụ lục bảng phân bổ')).toEqual([]);
+    expect(ids('Sổ cung cấp thông tin lý lịch tư pháp: mẫu sổ 09/2013/TT-LLTP thay thế mẫu sổ 09/TT-LLTP;')).toEqual([]);
+    // A type name stands nearer: a document.
+    expect(ids('theo mẫu ban hành kèm theo Thông tư số 80/2021/TT-BTC')).toEqual(['80/2021/TT-BTC']);
+  });
+});
+
 describe('laws cited by title and number', () => {
   it('a title holding "số" ("Tần số", "Chuyển đổi số") starts the span at "Luật"', () => {
     const r = one('quy định tại Điều 11a Luật Tần số vô tuyến điện số 42/2009/QH12 được bổ sung');

@@ -1,6 +1,6 @@
 /** Every example in the data tables reads as its entry says. */
 import { describe, expect, it } from 'vitest';
-import { ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
+import { GLUED_WORDS, ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
 import { DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
 import { ORG_HEADS } from '../../src/refs/data/issuers.js';
 import { RELATION_PHRASES, RELATIONS_AFTER } from '../../src/refs/data/relations.js';
@@ -46,6 +46,14 @@ describe('type codes', () => {
     expect(isKnownCode('TƯ')).toBe(true);
     expect(codeKey('NĐ')).toBe('ND');
   });
+});
+
+describe('words glued to a symbol', () => {
+  for (const g of GLUED_WORDS) {
+    it(`${g.word}: ${g.example}`, () => {
+      expect(extractReferences(g.example).map((r) => r.id)).toContain(g.id);
+    });
+  }
 });
 
 describe('issuer codes', () => {

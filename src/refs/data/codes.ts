@@ -298,3 +298,19 @@ export function isCourtLevel(code: string): boolean {
 export function isCourtDecision(code: string): boolean {
   return COURT_DECISIONS.includes(code) && code !== 'QĐ';
 }
+
+/**
+ * Words that text extracted from PDF glues to the end of a symbol ("Nghị
+ * định số 35/2016/NĐ-CPngày 15/5/2016", "Quyết định số 30/2021/QĐ-TTGvà Chỉ
+ * thị ..."): a group that runs into one of them ends before it. Folded,
+ * lower-case; each with a real example (a test reads it).
+ */
+export const GLUED_WORDS: ReadonlyArray<{ word: string; example: string; id: string }> = [
+  { word: 'ngay', example: 'Điều 20 Nghị định số 35/2016/NĐ-CPngày 15/5/2016 theo', id: '35/2016/NĐ-CP' },
+  { word: 'va', example: 'Quyết định số 30/2021/QĐ-TTGvà Chỉ thị 21/CT-TTg', id: '30/2021/QĐ-TTg' },
+  { word: 'cua', example: 'theo Thông tư số 26/2015/TT-BTCcủa Bộ Tài chính', id: '26/2015/TT-BTC' },
+  { word: 've', example: 'Quyết định số 12/QĐ-UBNDvề việc', id: '12/QĐ-UBND' },
+  { word: 'ban', example: 'theo mẫu ban hành kèm theo Thông tư số 80/2021/TT-BTCban hành', id: '80/2021/TT-BTC' },
+  { word: 'huong', example: 'Thông tư số 12/2020/TT-BTChướng dẫn', id: '12/2020/TT-BTC' },
+  { word: 'quy', example: 'Nghị định số 15/2020/NĐ-CPquy định', id: '15/2020/NĐ-CP' },
+];
