@@ -63,6 +63,14 @@ describe('forms are not documents', () => {
   });
 });
 
+describe('document types beyond the usual list', () => {
+  it('a licence: "Giấy phép thăm dò số 709/GP-TNMT-QLTN" (type code GP, the words between name and "số" in the span)', () => {
+    const r = one('Giấy phép thăm dò số 709/GP-TNMT- QLTN ngày 12/9/2007 của STNMT, thời hạn 06 tháng');
+    expect(r.text).toBe('Giấy phép thăm dò số 709/GP-TNMT- QLTN');
+    expect([r.docType, r.typeCode, r.issuerCode, r.issuer]).toEqual(['Giấy phép', 'GP', 'TNMT', 'STNMT']);
+  });
+});
+
 describe('laws cited by title and number', () => {
   it('a title holding "số" ("Tần số", "Chuyển đổi số") starts the span at "Luật"', () => {
     const r = one('quy định tại Điều 11a Luật Tần số vô tuyến điện số 42/2009/QH12 được bổ sung');

@@ -58,6 +58,8 @@ export const TYPE_CODES: readonly TypeCode[] = [
   { code: 'SY', name: 'Bản sao y', example: '15/SY-UBND' },
   { code: 'TrS', name: 'Bản trích sao', example: '04/TrS-UBND' },
   { code: 'SL', name: 'Bản sao lục', example: '06/SL-UBND' },
+  // Licences are numbered like administrative documents ("Giấy phép thăm dò số 01/GP-UBND").
+  { code: 'GP', name: 'Giấy phép', example: '01/GP-UBND' },
   { code: 'CV', name: 'Công văn', example: '3720-CV/BKTTW' },
   { code: 'KL', name: 'Kết luận', example: '50-KL/TW' },
   { code: 'TT', name: 'Thông tư', partyName: 'Thông tri', example: '78/2021/TT-BTC' },

@@ -53,6 +53,7 @@ export const DOC_TYPE_NAMES: readonly DocTypeName[] = [
   { name: 'Hợp đồng', forms: ['hợp đồng'], codes: ['HĐ'], example: 'Hợp đồng số 12/HĐ-SKHCN' },
   { name: 'Công điện', forms: ['công điện'], codes: ['CĐ'], example: 'Công điện số 21/CĐ-TTg' },
   { name: 'Giấy mời', forms: ['giấy mời'], codes: ['GM'], example: 'Giấy mời số 112/GM-UBND' },
+  { name: 'Giấy phép', forms: ['giấy phép'], codes: ['GP'], example: 'Giấy phép số 02/GP-UBND' },
   { name: 'Bản ghi nhớ', forms: ['bản ghi nhớ'], codes: ['BGN'], example: 'Bản ghi nhớ số 02/BGN-UBND' },
   { name: 'Luật', forms: ['luật'], codes: [], titled: true, example: 'Luật Quản lý thuế số 38/2019/QH14' },
   { name: 'Bộ luật', forms: ['bộ luật'], codes: [], titled: true, example: 'Bộ luật Dân sự số 91/2015/QH13' },
