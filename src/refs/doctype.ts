@@ -44,7 +44,7 @@ for (const l of BY_FIRST.values()) l.sort((a, b) => b.words.length - a.words.len
 
 const BY_NAME = new Map<string, DocTypeName>(DOC_TYPE_NAMES.map((e) => [e.name, e]));
 const ABBREVIATIONS = new Map<string, DocTypeName>();
-for (const [abbr, name] of Object.entries(DOC_TYPE_ABBREVIATIONS)) ABBREVIATIONS.set(abbr, BY_NAME.get(name)!);
+for (const a of DOC_TYPE_ABBREVIATIONS) ABBREVIATIONS.set(a.abbr, BY_NAME.get(a.name)!);
 
 
 /** The type entry for a canonical name ("Kế hoạch"). */

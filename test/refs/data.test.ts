@@ -1,7 +1,7 @@
 /** Every example in the data tables reads as its entry says. */
 import { describe, expect, it } from 'vitest';
 import { GLUED_WORDS, ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
-import { DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
 import { ORG_HEADS } from '../../src/refs/data/issuers.js';
 import { RELATION_PHRASES, RELATIONS_AFTER } from '../../src/refs/data/relations.js';
 import { parseSymbol } from '../../src/refs/grammar.js';
@@ -76,6 +76,17 @@ describe('document type names', () => {
       expect(refs[0].text).toBe(e.example);
       expect(refs[0].docType).toBe(e.generic ? refs[0].docType : e.name);
       expect(refs[0].date).toBe('2020-02-01');
+    });
+  }
+});
+
+describe('type abbreviations', () => {
+  for (const a of DOC_TYPE_ABBREVIATIONS) {
+    it(`${a.abbr}: ${a.example}`, () => {
+      const refs = extractReferences(`Theo ${a.example} ngày 01/02/2020.`);
+      expect(refs).toHaveLength(1);
+      expect(refs[0].text).toBe(a.example);
+      if (a.name !== 'Văn bản') expect(refs[0].docType).toBe(a.name);
     });
   }
 });
