@@ -4,10 +4,14 @@
  * by 20 (never trained on by the language model).
  *
  *   npx tsx tools/sample-heldout.ts [CORPUS_DIR]      # default ../shared/corpus
+ *   npx tsx tools/sample-heldout.ts CORPUS_DIR uniform SEED N_ADMIN N_LEGAL
  *
  * Prints `corpus<TAB>line<TAB>strata` for each drawn paragraph. Deterministic:
  * a fixed seed (SEED below) drives a mulberry32 generator, and the strata are
- * drawn in the order listed, without replacement across strata.
+ * drawn in the order listed, without replacement across strata. The
+ * `uniform` form draws a later batch: N paragraphs of each corpus uniformly
+ * from the candidates, leaving out the lines fixtures/gold-heldout already
+ * holds (batch 2: seed 20260611, 30 and 10).
  *
  * A candidate is a held-out line of 40 to 1,500 characters holding a digit
  * followed by "/" or "-" and a capital letter (a loose test, independent of the
@@ -18,6 +22,7 @@
  * dates in both forms, lists, letters, drafts with a blank number.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SEED = 20260520;
@@ -74,12 +79,21 @@ function heldOut(corpus: string): Line[] {
   return out;
 }
 
-const rand = mulberry32(SEED);
+const uniform = process.argv[3] === 'uniform';
+const rand = mulberry32(uniform ? Number(process.argv[4]) : SEED);
 const drawn: { l: Line; strata: string[] }[] = [];
 const taken = new Set<string>();
+if (uniform) {
+  for (const f of ['vi-admin', 'vi-legal']) {
+    const path = join('fixtures/gold-heldout', `${f}.jsonl`);
+    if (!existsSync(path)) continue;
+    for (const row of readFileSync(path, 'utf8').split('\n')) if (row.trim()) taken.add(`${f}:${(JSON.parse(row) as { line: number }).line}`);
+  }
+}
+const strata: [string, RegExp, number, number][] = uniform ? [['uniform', /./u, Number(process.argv[5]), Number(process.argv[6])]] : STRATA;
 for (const corpus of ['vi-admin', 'vi-legal']) {
   const pool = heldOut(corpus);
-  for (const [name, re, nAdmin, nLegal] of STRATA) {
+  for (const [name, re, nAdmin, nLegal] of strata) {
     const want = corpus === 'vi-admin' ? nAdmin : nLegal;
     const cands = pool.filter((l) => !taken.has(`${l.corpus}:${l.line}`) && re.test(l.text));
     for (let k = 0; k < want && cands.length > 0; k++) {
