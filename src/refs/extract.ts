@@ -340,7 +340,9 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     }
     // Relation: its own clause's, else its run's, else (coordinated by "và") the previous reference's
     // in the same clause ("Thực hiện A về ... (sau đây gọi tắt là ...) và B"), else the list head's.
-    if (f.relation === null) f.relation = prev?.relation ?? null;
+    // A run joined by "," or "và" shares a relation; a ";" item takes its list's (below), not the previous item's
+    // inner verb ("... B sửa đổi, bổ sung C; D" does not amend D).
+    if (f.relation === null && lead !== ';') f.relation = prev?.relation ?? null;
     if (f.relation === null && lead === 'va' && i > 0 && sameClause(text, found[i - 1].end, f.start, paragraphs)) f.relation = found[i - 1].relation;
     // A new item of a ";" list: the relation of the previous item's first reference in the sentence ("thay thế
     // Thông tư số 36/2004/TT-BTC ...; Thông tư số 98/2011/TT-BTC ..."), else the list head's. References inside an

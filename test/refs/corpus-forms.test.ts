@@ -249,6 +249,15 @@ describe('relations', () => {
     ).toEqual(['replaces', 'replaces', 'replaces', 'amends']);
   });
 
+  it('a ";" item does not take the inner verb of the item before it', () => {
+    expect(
+      rel('vẫn thực hiện theo quy định tại các Nghị định của Chính phủ, gồm Nghị định số 123/2003/NĐ-CP ngày 22 tháng 10 năm 2003 quy định về tiêu chuẩn và Nghị định số 65/2009/NĐ-CP ngày 31 tháng 7 năm 2009 sửa đổi, bổ sung một số điều của Nghị định số 123/2003/NĐ-CP ngày 22 tháng 10 năm 2003; Nghị định số 13/2013/NĐ-CP ngày 25 tháng 01 năm 2013 quy định về tiêu chuẩn.'),
+    ).toEqual(['refers', 'refers', 'amends', 'refers']);
+    expect(
+      rel('[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy Cần Thơ thực hiện Nghị quyết số 21-NQ/TW; Chương trình số 144-CTr/TU ngày 22/01/2018 của Ban Thường vụ Tỉnh ủy Hậu Giang.'),
+    ).toEqual(['refers', 'implements', 'refers']);
+  });
+
   it('a ":" list takes the relation read back from its colon', () => {
     expect(rel('b) Bổ sung có mục tiêu cho các địa phương để triển khai các dự án theo quy định tại các Quyết định: số 39/2021/QĐ-TTg, số 18/2023/QĐ-TTg và số 880/QĐ-TTg.')).toEqual([
       'refers',
