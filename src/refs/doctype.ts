@@ -190,10 +190,12 @@ function isBreaker(set: Map<string, string>, t: Tok, text: string): boolean {
 const FORM_GAP = 5;
 
 /** A form, appendix or table noun ending at `last` or a few plain words before it, before "số" at `p`. */
-function notDocumentBefore(text: string, p: number, last: Tok, limit: number): boolean {
+function notDocumentBefore(text: string, p: number, last: Tok, limit: number, hasSo: boolean): boolean {
   let t: Tok | null = last;
   let end = p;
-  for (let k = 0; k < FORM_GAP && t && t.kind === WORD; k++) {
+  // The noun right before; a few words back only before "số" ("tờ khai quyết toán thuế TNDN số").
+  const reach = hasSo ? FORM_GAP : 2;
+  for (let k = 0; k < reach && t && t.kind === WORD; k++) {
     for (const words of NOT_DOCUMENT.get(t.key) ?? []) if (phraseEndingAt(text, end, words, limit) >= 0) return true;
     // "theomẫu": a noun glued to the word before it.
     if (k === 0) {
@@ -258,7 +260,7 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   }
   // Not a document: "Mẫu số", "Phụ lục số"; "theomẫu số" glued by PDF extraction; a few words after the noun
   // ("tờ khai quyết toán thuế TNDN số 03/TNDN").
-  if (notDocumentBefore(text, p, last, limit)) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
+  if (notDocumentBefore(text, p, last, limit, hasSo)) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
   // A modifier between the type name and "số": "Kế hoạch hành động số".
   for (const words of MODIFIERS.get(last.key) ?? []) {
     const s = phraseEndingAt(text, p, words, limit);

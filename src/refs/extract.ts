@@ -127,6 +127,17 @@ function sameClause(text: string, from: number, to: number, paragraphs: boolean)
   return true;
 }
 
+/** Whether a sentence ends between two positions (". ", "! ", "? ", a paragraph's end), or they are far apart. */
+function sentenceEnds(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 2500) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63) && i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
+    if (paragraphs && (c === 10 || c === 13)) return true;
+  }
+  return false;
+}
+
 /** Whether ";", ":", a bracket, ". " (or a paragraph's end) stands between two positions: a list item boundary. */
 function itemBreak(text: string, from: number, to: number, paragraphs: boolean): boolean {
   if (to - from > 400) return true;
@@ -308,7 +319,8 @@ export function findReferences(text: string, includeHeader = false): Reference[]
   const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
   /** The relation of the current list item's first reference, and the sentence it is in. */
   let itemRelation: Relation | null = null;
-  let itemSentence = -1;
+  /** Start of the current item's first reference (-1: none yet). */
+  let itemStart = -1;
   /** End of the last reference not inside another's span, and the largest end so far. */
   let mainEnd = -1;
   let spansEnd = -1;
@@ -349,18 +361,17 @@ export function findReferences(text: string, includeHeader = false): Reference[]
     // earlier one's span (the footnotes of a symbol broken by a page) are no items of the list.
     const inside = f.start < spansEnd;
     const newItem = !inside && (mainEnd < 0 || itemBreak(text, mainEnd, f.start, paragraphs));
-    const sentence = newItem && !f.header ? lists.sentenceStart(f.start) : -1;
     // "theo quy định tại các Quyết định: số 39/2021/QĐ-TTg, ...": a ":" list takes the relation read back from its colon.
     if (f.relation === null && lead === ':') {
       const colon = listItemLeadToken(text, f.start);
       if (colon) f.relation = readRelationBefore(text, colon.start, paragraphs ? line.startOf(colon.start) : 0).relation;
     }
     if (f.relation === null && (lead === ';' || lead === ':')) {
-      f.relation = sentence >= 0 && sentence === itemSentence && itemRelation !== null ? itemRelation : lists.listRelation(f.start);
+      f.relation = itemStart >= 0 && itemRelation !== null && !sentenceEnds(text, itemStart, f.start, paragraphs) ? itemRelation : lists.listRelation(f.start);
     }
     if (newItem) {
       itemRelation = f.relation;
-      itemSentence = sentence;
+      itemStart = f.header ? -1 : f.start;
     }
     if (!inside) mainEnd = f.end;
     spansEnd = Math.max(spansEnd, f.end);

@@ -79,6 +79,8 @@ const MAX_TAIL_SYLLABLES = 4;
 const MAX_NAME_WORDS = 14;
 /** Tokens a name read forwards may have at most: joint bodies joined by "-" ("Bộ Y tế - Bộ Công Thương - ..."). */
 const MAX_JOINT_TOKENS = 40;
+/** Token reads after "của": a short one, then the long one for a joint name. */
+const READS = [MAX_NAME_WORDS + 4, MAX_JOINT_TOKENS + 4];
 
 /** Length (in tokens) of the longest phrase of `index` at `toks[at]`, or 0. */
 function phraseAt(index: Map<string, string[][]>, toks: readonly Tok[], at: number): number {
@@ -129,6 +131,10 @@ function isRoman(t: Tok): boolean {
  * any (folded text) matches by its folded key.
  */
 function spelledAs(text: string, t: Tok, word: string): boolean {
+  // Plain ASCII letters: folded text, matched by its key.
+  let ascii = true;
+  for (let i = t.start; i < t.end && ascii; i++) if (text.charCodeAt(i) >= 0x80) ascii = false;
+  if (ascii) return true;
   const lower = text.slice(t.start, t.end).normalize('NFC').toLowerCase();
   return lower === t.key || lower === word;
 }
@@ -143,8 +149,9 @@ function stopsAt(text: string, toks: readonly Tok[], at: number): boolean {
     if (at + c.folded.length > toks.length) continue;
     for (let k = 0; k < c.folded.length; k++) {
       const u = toks[at + k];
-      if (u.kind !== WORD || u.key !== c.folded[k] || !spelledAs(text, u, c.spelled[k])) continue outer;
+      if (u.kind !== WORD || u.key !== c.folded[k]) continue outer;
     }
+    for (let k = 0; k < c.folded.length; k++) if (!spelledAs(text, toks[at + k], c.spelled[k])) continue outer;
     return true;
   }
   return false;
@@ -382,7 +389,7 @@ export function issuerAfter(text: string, pos: number, stop = text.length): Issu
   if (!t || t.kind !== WORD || (t.cap && !t.upper)) return null;
   if (t.key === CUA) {
     // Most names fit in a short read; a joint name joined by "-" may need the long one.
-    for (const max of [MAX_NAME_WORDS + 4, MAX_JOINT_TOKENS + 4]) {
+    for (const max of READS) {
       const toks = tokensAfter(text, t.end, max, stop);
       // "của liên Bộ ...", "của liên tịch Bộ Y tế - Bộ Tài chính": a joint issuer.
       const j = toks.length > 0 && !toks[0].cap ? phraseAt(JOINT, toks, 0) : 0;

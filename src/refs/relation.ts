@@ -8,7 +8,7 @@
  * <ref>") only refer to the cited document.
  */
 import type { Relation } from '../schema.js';
-import { foldLower } from './chars.js';
+import { foldLower, isSpace } from './chars.js';
 import { PASSIVE_MARKERS, RELATION_PHRASES, RELATIONS_AFTER } from './data/relations.js';
 import { PUNCT, WORD, matchPhraseForward, tokenAfter, tokenBefore, tokensAfter, type Tok } from './tokens.js';
 
@@ -63,6 +63,14 @@ export function relationBefore(text: string, pos: number, limit = 0): Relation |
   return readRelationBefore(text, pos, limit).relation;
 }
 
+/** The reading returned by {@link readRelationBefore}: one object, reused (read it before the next call). */
+const READING: RelationReading = { relation: null, passive: false };
+function reading(relation: Relation | null, passive: boolean): RelationReading {
+  READING.relation = relation;
+  READING.passive = passive;
+  return READING;
+}
+
 export function readRelationBefore(text: string, pos: number, limit = 0): RelationReading {
   let p = pos;
   let words = 0;
@@ -81,7 +89,7 @@ export function readRelationBefore(text: string, pos: number, limit = 0): Relati
         continue;
       }
       // A dot ends a clause only before a space ("Khoản 1.a" does not).
-      if (t.key === '.' && t.end < text.length && !/\s/.test(text.charAt(t.end))) {
+      if (t.key === '.' && t.end < text.length && !isSpace(text.charCodeAt(t.end))) {
         p = t.start;
         continue;
       }
@@ -95,7 +103,7 @@ export function readRelationBefore(text: string, pos: number, limit = 0): Relati
     if (through !== null && t.key === 'theo' && !t.cap) break;
     const ph = phraseEndingWith(text, t, limit);
     if (!ph) continue;
-    if (ph.phrase.relation !== 'refers' && isPassive(text, ph.at, limit)) return { relation: through === null ? 'refers' : fallback, passive: through === null };
+    if (ph.phrase.relation !== 'refers' && isPassive(text, ph.at, limit)) return reading(through === null ? 'refers' : fallback, through === null);
     if (ph.phrase.through && through === null) {
       fallback = ph.phrase.relation;
       through = ph.phrase.through;
@@ -103,9 +111,9 @@ export function readRelationBefore(text: string, pos: number, limit = 0): Relati
       continue;
     }
     const r = ph.phrase.relation;
-    return { relation: through === 'not-implements' && r === 'implements' ? fallback : r, passive: false };
+    return reading(through === 'not-implements' && r === 'implements' ? fallback : r, false);
   }
-  return { relation: fallback, passive: false };
+  return reading(fallback, false);
 }
 
 /** The longest relation phrase whose last word is `t`, and where it starts. */
