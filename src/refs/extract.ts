@@ -29,7 +29,7 @@ import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensT
 import { prepareText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
-import { ListContext, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
+import { ListContext, boundaryAt, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
 import { readRelationBefore, relationAfter } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
@@ -127,14 +127,10 @@ function sameClause(text: string, from: number, to: number, paragraphs: boolean)
   return true;
 }
 
-/** Whether a sentence ends between two positions (". ", "! ", "? ", a paragraph's end), or they are far apart. */
+/** Whether a sentence ends between two positions (as lists.ts reads it: ". ", a bullet opening a line ...), or they are far apart. */
 function sentenceEnds(text: string, from: number, to: number, paragraphs: boolean): boolean {
   if (to - from > 2500) return true;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63) && i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
-    if (paragraphs && (c === 10 || c === 13)) return true;
-  }
+  for (let i = from; i < to; i++) if (boundaryAt(text, i, paragraphs)) return true;
   return false;
 }
 

@@ -78,7 +78,7 @@ export function listItemLeadToken(text: string, start: number): Tok | null {
  * A sentence boundary ends at `i` (exclusive): ". ", "! ", "? ", a bullet
  * opening a line, or any line break when lines are paragraphs.
  */
-function boundaryAt(text: string, i: number, paragraphs: boolean): boolean {
+export function boundaryAt(text: string, i: number, paragraphs: boolean): boolean {
   const c = text.charCodeAt(i);
   if (paragraphs && isLineBreak(c)) return true;
   if (c === 46 || c === 33 || c === 63) return i + 1 < text.length && isSpace(text.charCodeAt(i + 1));
