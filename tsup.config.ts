@@ -1,14 +1,28 @@
 import { defineConfig } from 'tsup';
 
 // Two library entry points (the portable core and the Node-only helpers), the
-// CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
+// bulk worker, the CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
 export default defineConfig([
   {
+    // The .d.ts build sees Node's types: the Node entry needs them (tsconfig
+    // has "types": [] so that editors and tsc do not offer Node globals to
+    // the core by accident).
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: { compilerOptions: { types: ['node'] } },
     sourcemap: true,
     clean: true,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+  },
+  {
+    // The bulk worker (vn-legal-refs/node's pool starts it by path: dist/node/worker.js).
+    entry: { 'node/worker': 'src/node/pool/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
     target: 'node20',
     shims: true,
     splitting: false,

@@ -9,6 +9,8 @@ export * from './schema.js';
 export { ModelFormatError } from './errors.js';
 export { foldDiacritics } from './text/fold.js';
 export { OffsetMapBuilder, identityMap, type OffsetMap, type Bias } from './text/offsets.js';
+export { normalizeText, detectEncoding, type NormalizeResult } from './text/normalize.js';
+export { tokenize, tokenizeStream, kindName, type Token, type TokenKind, type TokenStream } from './text/tokenize.js';
 export { extractReferences, findReferences } from './refs/extract.js';
 export { extractDocumentHeader } from './refs/header.js';
 export { restoreTones, type RestoreTonesResult, type RestoredSyllable } from './restore/tones.js';

@@ -83,7 +83,58 @@ export type InputKind = z.infer<typeof InputKindSchema>;
 export const ToneStyleSchema = z.enum(['new', 'old']);
 export type ToneStyle = z.infer<typeof ToneStyleSchema>;
 
+// ---- text normalization (src/text/normalize.ts) ----
+
+/** An encoding `normalizeText` reads or repairs. */
+export const EncodingSchema = z.enum(['utf8', 'utf16le', 'utf16be', 'tcvn3', 'vni', 'viqr', 'viscii', 'cp1258', 'mojibake']);
+export type Encoding = z.infer<typeof EncodingSchema>;
+
+/** The `encoding` option: 'auto' (detect) or one to force. */
+export const EncodingOptionSchema = z.enum(['auto', ...EncodingSchema.options]);
+export type EncodingOption = z.infer<typeof EncodingOptionSchema>;
+
+export const NormalizeOptionsSchema = z.object({
+  /** 'auto' (default) detects; any other value forces that reading. */
+  encoding: EncodingOptionSchema.default('auto'),
+  /** Tone placement for oa/oe/uy: 'new' "hòa" (default), 'old' "hoà", or 'keep' as written. */
+  toneStyle: z.enum(['new', 'old', 'keep']).default('new'),
+});
+export type NormalizeOptions = z.input<typeof NormalizeOptionsSchema>;
+
+/** What `normalizeText` changed, by kind (counts). */
+export const NormalizeChangesSchema = z.object({
+  /** Invalid bytes (UTF-8/UTF-16) replaced by U+FFFD. */
+  invalid: z.number().int().nonnegative(),
+  /** Characters repaired from a legacy encoding, mojibake or VIQR (characters written). */
+  legacy: z.number().int().nonnegative(),
+  /** TCVN3 letters put in upper case from the words around them. */
+  caseGuess: z.number().int().nonnegative(),
+  /** Clusters NFC recomposed. */
+  nfc: z.number().int().nonnegative(),
+  /** Ð ð Ɖ → Đ đ. */
+  lookalike: z.number().int().nonnegative(),
+  /** oa/oe/uy syllables whose tone mark moved to the requested style. */
+  tone: z.number().int().nonnegative(),
+  /** Dashes and minus signs → "-". */
+  dash: z.number().int().nonnegative(),
+  /** No-break and other spaces → " ". */
+  space: z.number().int().nonnegative(),
+  /** Zero-width characters, soft hyphens and byte order marks removed. */
+  invisible: z.number().int().nonnegative(),
+  /** Curly quotes → ' and ". */
+  quote: z.number().int().nonnegative(),
+  /** U+2028/U+2029 → "\n". */
+  newline: z.number().int().nonnegative(),
+});
+export type NormalizeChanges = z.infer<typeof NormalizeChangesSchema>;
+
 // ---------------------------------------------------------------- extraction (src/refs)
+
+/** A language model from `loadModel(bytes)` (checked by shape: the model is a class instance). */
+export const LanguageModelSchema = z.custom<LanguageModel>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { child?: unknown }).child === 'function' && Array.isArray((v as { vocab?: unknown }).vocab),
+  'must be a language model from loadModel()',
+);
 
 /** Options of `extractReferences`. */
 export const ExtractOptionsSchema = z
@@ -98,10 +149,16 @@ export const ExtractOptionsSchema = z
     minConfidence: z.number().min(0).max(1).default(0),
     /** Also return the document's own header number as a reference (relation `refers`). Off by default: the header is not a citation. */
     includeHeader: z.boolean().default(false),
+    /** The language model for stripped and OCR input; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
+    model: LanguageModelSchema.optional(),
   })
   .strict();
 export type ExtractOptions = z.input<typeof ExtractOptionsSchema>;
 export type ResolvedExtractOptions = z.infer<typeof ExtractOptionsSchema>;
+
+/** Options of `extractDocumentHeader`: what kind of text it is, and the model for stripped/OCR text. */
+export const HeaderOptionsSchema = ExtractOptionsSchema.pick({ input: true, model: true });
+export type HeaderOptions = z.input<typeof HeaderOptionsSchema>;
 
 // ---------------------------------------------------------------- tone restoration (src/restore)
 
@@ -111,12 +168,7 @@ export const RestoreTonesOptionsSchema = z
     /** Tone placement of restored syllables: 'new' "hòa, thủy" (default) or 'old' "hoà, thuỷ". */
     toneStyle: ToneStyleSchema.optional(),
     /** A model from `loadModel(bytes)`; default: the registered one (`vn-legal-refs/node` registers the shipped model). */
-    model: z
-      .custom<LanguageModel>(
-        (v) => typeof v === 'object' && v !== null && typeof (v as { child?: unknown }).child === 'function' && Array.isArray((v as { vocab?: unknown }).vocab),
-        'must be a language model from loadModel()',
-      )
-      .optional(),
+    model: LanguageModelSchema.optional(),
     /** Also return one entry per decided syllable (`details`). Default false. */
     details: z.boolean().optional(),
   })
@@ -351,3 +403,122 @@ export const GraphStateSchema = z.object({
   ),
 });
 export type GraphStateData = z.infer<typeof GraphStateSchema>;
+
+
+// ---------------------------------------------------------------------------
+// Bulk processing (vn-legal-refs/node: processArchive, the `--jobs` CLI path).
+// ---------------------------------------------------------------------------
+
+/** Why a document of an archive could not be processed. */
+export const DocumentErrorCodeSchema = z.enum([
+  'unreadable', // the file or archive could not be read (permissions, vanished, I/O error)
+  'too-large', // larger than `maxDocumentBytes`
+  'binary', // NUL bytes or too many control characters
+  'encoding', // bytes that are neither UTF-8 nor UTF-16 with a BOM
+  'invalid-record', // a JSONL line that is not a `{ "id", "text" }` object
+  'crash', // the worker died while processing it (reported once, not retried)
+  'timeout', // took longer than `timeoutMs`; its worker was replaced
+  'failed', // the per-document function threw
+]);
+export type DocumentErrorCode = z.infer<typeof DocumentErrorCodeSchema>;
+
+export const DocumentErrorSchema = z.object({
+  code: DocumentErrorCodeSchema,
+  message: z.string(),
+});
+export type DocumentError = z.infer<typeof DocumentErrorSchema>;
+
+/** The result for one document of an archive. */
+export const DocumentResultSchema = z.object({
+  /** The document's id: its path for a file, the record's `id` for JSONL (`ARCHIVE:LINE` when it has none). */
+  id: z.string(),
+  /** The file it came from (the archive's path for a JSONL record), when it came from a file. */
+  file: z.string().optional(),
+  /** References found (empty when `error` is set). */
+  references: z.array(ReferenceSchema),
+  /** The document's own header, or null. */
+  header: DocumentHeaderSchema.nullable(),
+  /**
+   * The document's text, with tones restored when it was stripped or OCR'd;
+   * only with `text: true`. Reference spans point into the original input,
+   * not into this.
+   */
+  text: z.string().optional(),
+  /** Size of the document's input in bytes (UTF-8 length for in-memory text). */
+  bytes: z.number().int().nonnegative(),
+  /** What a custom `handler` returned besides references (e.g. a graph digest); absent with the default pipeline. */
+  data: z.unknown().optional(),
+  /** Set when the document could not be processed; the other fields are then empty. */
+  error: DocumentErrorSchema.optional(),
+});
+export type DocumentResult = z.infer<typeof DocumentResultSchema>;
+
+/** The part of an AbortSignal the bulk path uses (the core compiles without DOM or Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+const isAbortSignal = (v: unknown): v is AbortSignalLike =>
+  typeof v === 'object' && v !== null && 'aborted' in v && typeof (v as AbortSignalLike).addEventListener === 'function';
+
+/** Options of `processArchive` (vn-legal-refs/node). */
+export const ProcessArchiveOptionsSchema = z
+  .object({
+    /** Worker threads; default: the number of cores (`os.availableParallelism()`). */
+    jobs: z.number().int().min(1).max(512).optional(),
+    /** Yield results in input order (a bounded reorder buffer) instead of as they finish. */
+    ordered: z.boolean().default(false),
+    /** Also return each document's text (restored when it was stripped or OCR'd). */
+    text: z.boolean().default(false),
+    /** What kind of text the documents are: detected per document when 'auto'. */
+    input: InputKindSchema.default('auto'),
+    /** Leave out references whose confidence is below this (as `extractReferences`). */
+    minConfidence: z.number().min(0).max(1).default(0),
+    /** File name endings read from directories (case-insensitive); `.jsonl`/`.ndjson` (optionally `.gz`) are always read as archives. */
+    extensions: z.array(z.string().regex(/^\.[^/\\]+$/, 'an extension starts with "." and has no slash')).default(['.txt', '.md']),
+    /** Target size of a batch sent to a worker (small documents travel together). */
+    batchBytes: z.number().int().min(1).default(256 * 1024),
+    /** Most documents in one batch. */
+    batchDocs: z.number().int().min(1).default(256),
+    /**
+     * Bound on bytes read but not yet handed to the consumer (back-pressure);
+     * one document may exceed it alone. Default: 8 MiB, or 1 MiB per worker
+     * when that is more.
+     */
+    maxPendingBytes: z.number().int().min(1).optional(),
+    /** Bound on documents read but not yet handed to the consumer (also the reorder window with `ordered`). */
+    maxPendingDocs: z.number().int().min(1).default(4096),
+    /** Larger documents are reported as `too-large` instead of read. */
+    maxDocumentBytes: z.number().int().min(1).default(64 * 1024 * 1024),
+    /**
+     * Heap limit of each worker (MB): a document that needs more fails alone
+     * (error `crash`, out of memory) instead of taking the process down.
+     */
+    workerHeapMb: z.number().int().min(16).default(1024),
+    /** A document taking longer than this (ms) is reported as `timeout` and its worker replaced; 0: no limit. */
+    timeoutMs: z.number().int().min(0).default(0),
+    /** Documents to leave out, by id (e.g. those already in an output being resumed). */
+    skip: z.custom<(id: string) => boolean>((v) => typeof v === 'function', 'skip must be a function (id) => boolean').optional(),
+    /** Stops the run: finished results are still yielded, then the iterator throws the signal's reason. */
+    signal: z.custom<AbortSignalLike>(isAbortSignal, 'signal must be an AbortSignal').optional(),
+    /**
+     * A module (path or file URL) whose `createHandler(config)` returns the
+     * per-document function run in the workers, replacing the default
+     * pipeline (extraction, header, restoration).
+     */
+    handler: z
+      .union([
+        z.string().min(1),
+        z.custom<{ readonly href: string }>(
+          (v) => typeof v === 'object' && v !== null && typeof (v as { href?: unknown }).href === 'string',
+          'handler must be a path or a URL',
+        ),
+      ])
+      .optional(),
+  })
+  .strict();
+export type ProcessArchiveOptions = z.input<typeof ProcessArchiveOptionsSchema>;
+export type ResolvedProcessArchiveOptions = z.output<typeof ProcessArchiveOptionsSchema>;

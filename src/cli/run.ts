@@ -2,6 +2,8 @@
 import { commands } from './commands/index.js';
 import { UsageError, type CliIO } from './io.js';
 import { VERSION } from './version.js';
+import { loadDefaultModel } from '../node/model.js';
+import { hasDefaultModel, setDefaultModelProvider } from '../restore/provider.js';
 
 function mainUsage(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length));
@@ -19,6 +21,8 @@ function mainUsage(): string {
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // Every command reads stripped and OCR'd text with the shipped model (loaded on first need, never for clean text).
+  if (!hasDefaultModel()) setDefaultModelProvider(loadDefaultModel);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainUsage() + '\n');

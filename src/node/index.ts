@@ -9,6 +9,22 @@ import { setDefaultModelProvider } from '../restore/provider.js';
 import { loadDefaultModel } from './model.js';
 
 export * from '../index.js';
+export {
+  processArchive,
+  processArchiveJsonl,
+  type ArchiveRun,
+  type ArchiveStats,
+  type JsonlResult,
+} from './process-archive.js';
+export type { ArchiveSource, DocumentInput } from './archive/sources.js';
+export { hasTrigger, findTriggers, triggerWindows, type Window } from './prefilter.js';
+export type {
+  CreateHandler,
+  DocumentAnalysis,
+  DocumentFunction,
+  HandlerConfig,
+} from './pool/protocol.js';
+export { createDocumentFunction, type PipelineStages } from './document.js';
 export { DEFAULT_MODEL_NAME, defaultModelPath, loadDefaultModel, loadModelFile, loadModelFileSync } from './model.js';
 export { readSources, readArchive, isArchivePath, type SourceDocument, type SourceProblem, type ReadSourcesOptions } from './sources.js';
 

@@ -410,7 +410,7 @@ export function extractReferences(text: string, options?: ExtractOptions): Refer
   }
   const opts = options === undefined ? DEFAULTS : parseOptions(options);
   if (text.length === 0) return [];
-  const prepared = prepareText(text, opts.input);
+  const prepared = prepareText(text, opts.input, { model: opts.model });
   const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
   return mapReferences(refs, text, prepared.map);
 }
@@ -421,12 +421,14 @@ export function extractReferences(text: string, options?: ExtractOptions): Refer
  * came from, an end to the end), `text` re-sliced from the input.
  */
 export function mapReferences(refs: Reference[], input: string, map: OffsetMap): Reference[] {
-  if (map.isIdentity) return refs;
   for (const r of refs) {
-    const span = map.spanToOriginal(r.start, r.end);
-    r.start = span.start;
-    r.end = span.end;
-    r.text = input.slice(span.start, span.end);
+    // Restoration keeps lengths (an identity map) but not letters: the text is always re-sliced from the input.
+    if (!map.isIdentity) {
+      const span = map.spanToOriginal(r.start, r.end);
+      r.start = span.start;
+      r.end = span.end;
+    }
+    r.text = input.slice(r.start, r.end);
   }
   return refs;
 }

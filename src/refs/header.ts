@@ -6,8 +6,9 @@
  * is a draft with no date). The header is not a citation: the finder leaves
  * its number out.
  */
-import { assertString } from '../errors.js';
-import type { DocumentHeader } from '../schema.js';
+import { assertString, describe } from '../errors.js';
+import { HeaderOptionsSchema, type DocumentHeader, type HeaderOptions } from '../schema.js';
+import { prepareText } from './pipeline.js';
 import { foldLower, isLineBreak, isSlash } from './chars.js';
 import { asTypeCode, canonicalCode, isKnownCode } from './data/codes.js';
 import { LOCALITY_WORDS, NAME_WORDS } from './data/issuers.js';
@@ -17,6 +18,8 @@ import { NUM, PUNCT, WORD, tokenAfter } from './tokens.js';
 
 /** How far into the text a header may stand. */
 const HEADER_REACH = 4000;
+/** How much of the text is prepared for the header: its reach plus room for the place-and-date lines. */
+const HEADER_PREPARE = HEADER_REACH + 1000;
 /** Lines above the number line read for the issuer block. */
 const BLOCK_LINES = 8;
 
@@ -237,8 +240,30 @@ function placeAndDate(text: string, from: number, end: number): { place: string 
  * for a draft's blank number, `date` for a blank day, `issuer` when there is
  * no issuer block.
  */
-export function extractDocumentHeader(text: string): DocumentHeader | null {
+export function extractDocumentHeader(text: string, options?: HeaderOptions): DocumentHeader | null {
   assertString(text, 'extractDocumentHeader', 'text');
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError(`extractDocumentHeader: argument "options" must be an object, got ${describe(options)}`);
+  }
+  const checked = HeaderOptionsSchema.safeParse(options ?? {});
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new TypeError(`extractDocumentHeader: argument "options${issue.path.length ? '.' + issue.path.join('.') : ''}": ${issue.message}`);
+  }
+  // Only the head of the text can hold the header: prepare (normalize, restore) just that.
+  const head = text.length > HEADER_PREPARE ? text.slice(0, HEADER_PREPARE) : text;
+  const prepared = prepareText(head, checked.data.input, { model: checked.data.model });
+  const header = readDocumentHeader(prepared.text);
+  if (header && header.start !== null && header.end !== null) {
+    const span = prepared.map.spanToOriginal(header.start, header.end);
+    header.start = span.start;
+    header.end = span.end;
+  }
+  return header;
+}
+
+/** The header read from text that is already prepared (normalized and restored). */
+export function readDocumentHeader(text: string): DocumentHeader | null {
   const num = locateHeaderNumber(text);
   if (!num) return null;
   const lines = linesOf(text, HEADER_REACH);

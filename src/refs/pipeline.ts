@@ -3,30 +3,71 @@
  * finder's spans land in the caller's original string:
  *
  * 1. normalize (src/text): legacy encodings (TCVN3, VNI, VIQR, mojibake) to
- *    Unicode, NFC, one tone style, dashes and spaces;
- * 2. restore (src/restore): tones and OCR letters, for 'stripped' and 'ocr'
- *    input (or what 'auto' detects as such).
+ *    Unicode, NFC, invisible characters and look-alikes, when a first scan
+ *    finds any (the finder reads dashes, quotes and spaces as they are);
+ * 2. restore (src/restore): tones (and OCR letters) for 'stripped' and 'ocr'
+ *    input, or for what 'auto' detects as such.
  *
- * Until those stages are wired here (each is one call:
- * `const n = normalizeText(text); map = map.compose(n.map)`), the text goes
- * to the finder as it is; `mapReferences` (extract.ts) already carries the
- * finder's spans back through whatever map this returns. The finder does not depend on them for what it can
- * read itself: symbols in any dash or space variant and in ASCII, type names,
- * "số", date words and "của" folded, so stripped text and most OCR text
- * already yield their references; what the stages add is type names,
- * issuers and dates that only restored letters reveal.
+ * Restoration needs a language model: the caller's `model`, else the
+ * registered default (`vn-legal-refs/node` registers the shipped one). With
+ * `input: 'auto'` and no model available, restoration is skipped: the finder
+ * still reads symbols, type names, "số", dates and "của" on folded text, so
+ * stripped text keeps its ids and dates; only issuer names stay unrestored.
+ * An explicit 'stripped' or 'ocr' without a model is an error.
  */
 import type { InputKind } from '../schema.js';
+import { normalizeText } from '../text/normalize.js';
 import { identityMap, type OffsetMap } from '../text/offsets.js';
+import { sampleOf } from '../text/detect.js';
+import { scanText } from '../text/scan.js';
+import { detectInputKind } from '../restore/detect.js';
+import type { LanguageModel } from '../restore/model.js';
+import { getDefaultModel, hasDefaultModel } from '../restore/provider.js';
+import { restoreTones } from '../restore/tones.js';
 
 export interface PreparedText {
   /** The text the finder reads. */
   text: string;
   /** From the caller's input to `text`. */
   map: OffsetMap;
+  /** What the text was taken to be (after detection for 'auto'). */
+  kind: Exclude<InputKind, 'auto'>;
 }
 
-export function prepareText(input: string, kind: InputKind): PreparedText {
-  void kind;
-  return { text: input, map: identityMap(input.length) };
+export interface PrepareOptions {
+  model?: LanguageModel;
+}
+
+/**
+ * True when the finder needs the text normalized first: legacy encodings,
+ * VIQR, combining marks, or special characters it does not read through
+ * (invisible ones, Đ look-alikes, line separators). Curly quotes, dashes and
+ * unusual spaces it reads as they are, so clean Unicode text (the common
+ * case) costs one scan and no rewrite.
+ */
+function needsNormalization(text: string): boolean {
+  const p = scanText(text, 'keep', 1);
+  return !p.complete || p.signature > 0 || p.viqr > 0 || p.nfc > 0 || p.disruptive > 0;
+}
+
+/** Detection reads a sample of a long text (evenly spaced windows), not all of it. */
+const DETECT_SAMPLE = 32_768;
+
+export function prepareText(input: string, kind: InputKind, options: PrepareOptions = {}): PreparedText {
+  let text = input;
+  let map: OffsetMap = identityMap(input.length);
+  if (needsNormalization(input)) {
+    const normalized = normalizeText(input);
+    text = normalized.text;
+    map = normalized.map;
+  }
+  const detected = kind === 'auto' ? detectInputKind(sampleOf(text, DETECT_SAMPLE)) : kind;
+  if (detected === 'clean') return { text, map, kind: 'clean' };
+  const model = options.model ?? (kind !== 'auto' || hasDefaultModel() ? getDefaultModel('extractReferences') : null);
+  if (model) {
+    const restored = restoreTones(text, { model });
+    text = restored.text;
+    map = map.compose(restored.map);
+  }
+  return { text, map, kind: detected };
 }

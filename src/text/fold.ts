@@ -8,6 +8,7 @@
  * as they are (folding cannot drop them without changing length): run
  * `normalizeText` first to get NFC.
  */
+import { unitsToString } from './units.js';
 
 const FOLD = buildFoldTable();
 
@@ -53,20 +54,14 @@ export function foldDiacritics(text: string): string {
   }
   if (i === n) return text;
   const out = new Uint16Array(n);
+  let surrogates = false;
   for (let j = 0; j < n; j++) {
     const c = text.charCodeAt(j);
-    out[j] = c < 0x1f00 ? FOLD[c] : c;
+    if (c < 0x1f00) out[j] = FOLD[c];
+    else {
+      out[j] = c;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    }
   }
-  return decodeUnits(out);
-}
-
-/** Turns UTF-16 code units into a string in chunks (no argument-count overflow). */
-export function decodeUnits(units: Uint16Array): string {
-  const CHUNK = 0x2000;
-  if (units.length <= CHUNK) return String.fromCharCode.apply(null, units as unknown as number[]);
-  let s = '';
-  for (let i = 0; i < units.length; i += CHUNK) {
-    s += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
-  }
-  return s;
+  return unitsToString(out, surrogates);
 }

@@ -203,14 +203,17 @@ function lowerBound(a: Int32Array, x: number): number {
 /**
  * Records, left to right, how a stage turned its input into its output, then
  * builds the {@link OffsetMap}. Adjacent copies merge; a map with no
- * replacement builds to an {@link IdentityMap}.
+ * replacement builds to an {@link IdentityMap}. The records live in growing
+ * typed arrays, so a million replacements (VNI letters, mojibake sequences,
+ * NFC clusters) cost a few megabytes and no per-segment objects.
  */
 export class OffsetMapBuilder {
-  private oStart: number[] = [];
-  private nStart: number[] = [];
-  private oLen: number[] = [];
-  private nLen: number[] = [];
-  private copy: number[] = [];
+  private oStart = new Int32Array(64);
+  private nStart = new Int32Array(64);
+  private oLen = new Int32Array(64);
+  private nLen = new Int32Array(64);
+  private copy = new Uint8Array(64);
+  private count = 0;
   private o = 0;
   private n = 0;
   private changed = false;
@@ -227,13 +230,11 @@ export class OffsetMapBuilder {
   /** `len` units copied (or replaced one for one). */
   keep(len: number): this {
     if (len <= 0) return this;
-    const last = this.copy.length - 1;
+    const last = this.count - 1;
     if (last >= 0 && this.copy[last] === 1) {
       this.oLen[last] += len;
       this.nLen[last] += len;
-    } else {
-      this.push(len, len, 1);
-    }
+    } else this.push(len, len, 1);
     this.o += len;
     this.n += len;
     return this;
@@ -250,25 +251,36 @@ export class OffsetMapBuilder {
     return this;
   }
 
-  private push(ol: number, nl: number, c: number): void {
-    this.oStart.push(this.o);
-    this.nStart.push(this.n);
-    this.oLen.push(ol);
-    this.nLen.push(nl);
-    this.copy.push(c);
-  }
-
   build(): OffsetMap {
     if (!this.changed) return new IdentityMap(this.o);
-    return new SegmentMap(
-      this.o,
-      this.n,
-      Int32Array.from(this.oStart),
-      Int32Array.from(this.nStart),
-      Int32Array.from(this.oLen),
-      Int32Array.from(this.nLen),
-      Uint8Array.from(this.copy),
-    );
+    const k = this.count;
+    return new SegmentMap(this.o, this.n, this.oStart.slice(0, k), this.nStart.slice(0, k), this.oLen.slice(0, k), this.nLen.slice(0, k), this.copy.slice(0, k));
+  }
+
+  private push(ol: number, nl: number, c: number): void {
+    if (this.count === this.copy.length) this.grow();
+    const k = this.count++;
+    this.oStart[k] = this.o;
+    this.nStart[k] = this.n;
+    this.oLen[k] = ol;
+    this.nLen[k] = nl;
+    this.copy[k] = c;
+  }
+
+  private grow(): void {
+    const size = this.copy.length * 2;
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.oStart = grow32(this.oStart);
+    this.nStart = grow32(this.nStart);
+    this.oLen = grow32(this.oLen);
+    this.nLen = grow32(this.nLen);
+    const c = new Uint8Array(size);
+    c.set(this.copy);
+    this.copy = c;
   }
 }
 

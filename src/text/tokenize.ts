@@ -6,9 +6,18 @@
  * - `alnum`: letters and digits mixed ("QH15", and OCR damage such as "s6", "B9");
  * - `number`: a run of digits;
  * - `symbol`: document-symbol codes joined by "/" or "-" ("NQ/TW", "QĐ-UBND", "NĐ-CP", "BC-SKHCN");
- * - `punct`: any other single non-space character;
- * - `newline`: a line break (\n, \r\n or \r counts as one).
- * Spaces separate tokens and are not tokens.
+ * - `punct`: any other single non-space character (one code point);
+ * - `newline`: a line break (\n, \r\n or \r counts as one; also form feed,
+ *   vertical tab, U+0085, U+2028, U+2029).
+ * Spaces (including no-break and zero-width spaces) separate tokens and are
+ * not tokens. Combining marks, soft hyphens and zero-width joiners inside a
+ * word belong to it.
+ *
+ * Symbol groups: a run joined by "/" or "-" with no space is a `symbol` when
+ * each part is a code: two or more capitals ("NQ", "UBND", "TTg", "QyĐ"),
+ * a capital and at most one more character ("TW", "Đ"), or a capitalised
+ * word that is not a Vietnamese syllable ("Ctr" in "65-Ctr/TU"; "Sở/Ngành"
+ * stays words).
  *
  * The result is a {@link TokenStream}: parallel typed arrays (kind, start,
  * end, flags) plus the folded text, so the scanning loop allocates nothing
@@ -16,6 +25,8 @@
  * `text` and `folded` strings are made only when read.
  */
 import { foldDiacritics } from './fold.js';
+import { CASE_LOWER, CASE_UPPER, letterCase } from './chars.js';
+import { isVietnameseSyllable } from './syllable-check.js';
 
 export type TokenKind = 'word' | 'alnum' | 'number' | 'symbol' | 'punct' | 'newline';
 
@@ -73,8 +84,8 @@ function buildClassTable(): Uint8Array {
   for (let c = 0; c < 0x2000; c++) {
     const ch = String.fromCharCode(c);
     if (c >= 0x30 && c <= 0x39) t[c] = C_DIGIT;
-    else if (c === 0x0a || c === 0x0d) t[c] = C_NEWLINE;
-    else if (c >= 0x0300 && c <= 0x036f) t[c] = C_MARK;
+    else if (c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c || c === 0x85) t[c] = C_NEWLINE;
+    else if ((c >= 0x0300 && c <= 0x036f) || c === 0xad) t[c] = C_MARK;
     else if (/\p{L}/u.test(ch)) t[c] = C_LETTER;
     else if (/\p{M}/u.test(ch)) t[c] = C_MARK;
     else if (/\s/u.test(ch)) t[c] = C_SPACE;
@@ -96,20 +107,16 @@ function classOf(text: string, i: number): number {
   if (LETTER_RE.test(ch)) return C_LETTER;
   if (MARK_RE.test(ch)) return C_MARK;
   if (SPACE_RE.test(ch) || c === 0x200b || c === 0xfeff) return C_SPACE;
+  if (c === 0x200c || c === 0x200d || c === 0x2060) return C_MARK; // joiners: inside the word
   return C_OTHER;
 }
 
 function isUpper(c: number): boolean {
-  // ASCII fast path; otherwise compare with the lower-case form.
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase();
+  return letterCase(c) === CASE_UPPER;
 }
 
 function isLower(c: number): boolean {
-  if (c < 0x80) return c >= 0x61 && c <= 0x7a;
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toUpperCase();
+  return letterCase(c) === CASE_LOWER;
 }
 
 /** Tokenizes `text` into parallel arrays (see {@link TokenStream}). */
@@ -156,7 +163,7 @@ export function tokenizeStream(text: string): TokenStream {
     }
     if (cls === C_NEWLINE) {
       const s = i;
-      i += text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+      i += text.charCodeAt(i) === 0x0d && i + 1 < n && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       push(KIND_NEWLINE, s, i, 0);
       continue;
     }
@@ -172,10 +179,12 @@ export function tokenizeStream(text: string): TokenStream {
         const c2 = classOf(text, i);
         const code = text.charCodeAt(i);
         if (c2 === C_LETTER) {
-          if (letters === 0 && digits === 0) firstUpper = isUpper(code);
-          else if (isUpper(code)) f |= FLAG_HAS_UPPER_INSIDE;
-          if (isUpper(code)) uppers++;
-          else if (isLower(code)) lowers++;
+          const lc = letterCase(code);
+          if (lc === CASE_UPPER) {
+            if (letters === 0 && digits === 0) firstUpper = true;
+            else f |= FLAG_HAS_UPPER_INSIDE;
+            uppers++;
+          } else if (lc === CASE_LOWER) lowers++;
           if (folded.charCodeAt(i) !== code) f |= FLAG_DIACRITIC;
           letters++;
         } else if (c2 === C_DIGIT) {
@@ -211,7 +220,10 @@ export function tokenizeStream(text: string): TokenStream {
   };
 }
 
-/** True when a word/alnum token looks like a code group of a document symbol (NQ, TW, TTg, CTr, QH15, NĐ, UBND). */
+/**
+ * True when a word/alnum token looks like a code group of a document symbol
+ * (NQ, TW, TTg, CTr, QH15, NĐ, UBND, and Ctr, which is not a syllable).
+ */
 function isCodeGroup(text: string, s: number, e: number, kind: number): boolean {
   if (kind !== KIND_WORD && kind !== KIND_ALNUM) return false;
   const len = e - s;
@@ -219,7 +231,8 @@ function isCodeGroup(text: string, s: number, e: number, kind: number): boolean 
   if (!isUpper(text.charCodeAt(s))) return false;
   let uppers = 0;
   for (let k = s; k < e; k++) if (isUpper(text.charCodeAt(k))) uppers++;
-  return uppers >= 2 || len <= 2;
+  if (uppers >= 2 || len <= 2) return true;
+  return kind === KIND_WORD && !isVietnameseSyllable(text.slice(s, e));
 }
 
 /**

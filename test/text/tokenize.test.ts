@@ -74,3 +74,32 @@ describe('tokenize', () => {
     );
   });
 });
+
+describe('tokenize: refinements', () => {
+  it('keeps soft hyphens and joiners inside a word, and treats form feeds and U+2028 as line breaks', () => {
+    const toks = tokenize('Nghị\u00adquyết\fsố\u2028 52');
+    expect(toks.map((t) => `${t.kind}:${t.text}`)).toEqual(['word:Nghị\u00adquyết', 'newline:\f', 'word:số', 'newline:\u2028', 'number:52']);
+  });
+
+  it('reads codes that are capitalised but not syllables ("Ctr"), not Title-case words ("Sở/Ngành")', () => {
+    const kinds = tokenize('Chương trình số 65-Ctr/TU; các Sở/Ngành; và/hoặc; CT-TTg').map((t) => `${t.kind}:${t.text}`);
+    expect(kinds).toContain('symbol:Ctr/TU');
+    expect(kinds).toContain('symbol:CT-TTg');
+    expect(kinds).toContain('word:Sở');
+    expect(kinds).toContain('word:Ngành');
+    expect(kinds).toContain('word:và');
+  });
+
+  it('casing and diacritic flags of capital Vietnamese letters come from tables', () => {
+    const [a, b, c] = tokenize('ĐẢNG Ủy ủy');
+    expect([a.casing, b.casing, c.casing]).toEqual(['upper', 'title', 'lower']);
+    expect(a.folded).toBe('DANG');
+    expect(b.hasDiacritics && c.hasDiacritics).toBe(true);
+  });
+
+  it('a lone \\r at the end of the text is one line break', () => {
+    const toks = tokenize('a\r');
+    expect(toks.map((t) => t.kind)).toEqual(['word', 'newline']);
+    expect(toks[1].end).toBe(2);
+  });
+});

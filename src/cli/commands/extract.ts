@@ -7,6 +7,8 @@ import { extractReferences } from '../../refs/extract.js';
 import { InputKindSchema, type InputKind, type Reference } from '../../schema.js';
 import { UsageError, write, type CliIO, type Command } from '../io.js';
 import { parseFormat, readInputs, type Format } from './text-inputs.js';
+// Bulk path (issue 8): directories, JSONL archives, --jobs, --resume; see src/cli/bulk.ts.
+import { BULK_USAGE, isBulkInput, parseBulkFlags, runBulkExtract } from '../bulk.js';
 
 const USAGE = `usage: vnref extract [options] [FILE...]
 
@@ -25,6 +27,17 @@ options:
 
 exit status: 0 all files read, 1 some file could not be read (named on
 stderr; the others are still processed), 2 usage error.
+
+A directory (its .txt and .md files, recursively) or a JSONL archive
+(.jsonl/.ndjson, optionally .gz; one {"id","text"} per line) goes through
+the worker pool: records then start with "doc" (the document id) and "file",
+failed documents are reported on stderr and in a summary line, and
+  --format docs               one record per document: {"doc","file",
+                              "header","references"} (jsonl or docs only)
+  --text                      with --format docs: add the text, tones
+                              restored when it was stripped
+
+${BULK_USAGE}
 `;
 
 interface Row extends Reference {
@@ -67,7 +80,10 @@ export const extractCommand: Command = {
   name: 'extract',
   summary: 'list the documents a text cites (JSONL, JSON or a table)',
   usage: USAGE,
-  async run(args, io) {
+  async run(rawArgs, io) {
+    // Bulk flags are taken out first (bulk.ts); the rest is parsed as before.
+    const bulk = parseBulkFlags(rawArgs);
+    const args = bulk.rest;
     let parsed;
     try {
       parsed = parseArgs({
@@ -85,7 +101,8 @@ export const extractCommand: Command = {
       throw new UsageError((err as Error).message.split(/\.\s|\n/)[0]);
     }
     const { values, positionals } = parsed;
-    const format = parseFormat(values.format);
+    const docs = values.format === 'docs';
+    const format = parseFormat(docs ? 'jsonl' : values.format);
     const kind = InputKindSchema.safeParse(values.input);
     if (!kind.success) throw new UsageError(`--input must be auto, clean, stripped or ocr, not "${values.input}"`);
     let minConfidence = 0;
@@ -94,6 +111,12 @@ export const extractCommand: Command = {
       if (!(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError(`--min-confidence must be a number from 0 to 1, not "${values['min-confidence']}"`);
     }
     const input: InputKind = kind.data;
+    if (docs || bulk.flags.text || isBulkInput(positionals, bulk.flags)) {
+      if (format !== 'jsonl') throw new UsageError(`--format ${format} is for single files; directories and archives write jsonl or docs`);
+      if (bulk.flags.text && !docs) throw new UsageError('--text goes with --format docs');
+      const extract = { format: docs ? ('docs' as const) : ('jsonl' as const), input, text: bulk.flags.text, minConfidence };
+      return runBulkExtract(positionals, bulk.flags, extract, io);
+    }
     const all: Row[] = [];
     const failed = await readInputs(positionals, io, async (file, text) => {
       const rows = extractReferences(text, { input, minConfidence }).map((r) => ({ file, ...r }));

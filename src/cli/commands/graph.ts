@@ -11,6 +11,8 @@ import { toGraphML } from '../../graph/export/graphml.js';
 import { graphologyJSONChunks } from '../../graph/export/json.js';
 import { readSources, type SourceProblem } from '../../node/sources.js';
 import { UsageError, write, type CliIO, type Command } from '../io.js';
+// Bulk path (issue 8): --jobs and the other bulk flags; see src/cli/bulk.ts.
+import { BULK_USAGE, parseBulkFlags, runBulkGraph, wantsBulkGraph } from '../bulk.js';
 
 const FORMATS = ['json', 'graphml', 'dot', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,6 +39,13 @@ from standard input when no PATH is given.
 
 Malformed JSONL lines and unreadable paths are reported on stderr (with the
 line number) and skipped; the exit code is then 1.
+
+With --jobs N (or --jsonl, --timeout, --ordered) the documents are read on a
+pool of worker threads (a progress bar on a terminal, each failed document
+reported with its reason, a summary line; the graph is the same). Bulk
+options (--resume and --record-failures are for vnref extract):
+
+${BULK_USAGE}
 `;
 
 function problemLine(p: SourceProblem): string {
@@ -88,7 +97,10 @@ export const graphCommand: Command = {
   name: 'graph',
   summary: 'build (or merge) the citation graph of documents: json, graphml, dot, csv',
   usage,
-  async run(args: string[], io: CliIO): Promise<number> {
+  async run(rawArgs: string[], io: CliIO): Promise<number> {
+    // Bulk flags are taken out first (bulk.ts); the rest is parsed as before.
+    const bulk = parseBulkFlags(rawArgs);
+    const args = bulk.rest;
     let values;
     let positionals: string[];
     try {
@@ -120,6 +132,7 @@ export const graphCommand: Command = {
     if (values.merge && positionals.length === 0) throw new UsageError('--merge needs the JSON graphs to merge');
 
     let failed = 0;
+    let interrupted = false;
     // Merging keeps the parts' own evidence limit unless --max-evidence lowers it.
     const builder = new CitationGraphBuilder({
       maxEvidence: maxEvidence ?? (values.merge ? Number.MAX_SAFE_INTEGER : undefined),
@@ -136,6 +149,11 @@ export const graphCommand: Command = {
           failed++;
         }
       }
+    } else if (wantsBulkGraph(bulk.flags)) {
+      // Interrupted (Ctrl-C): the graph of the documents read so far is still written; exit code 130.
+      const outcome = await runBulkGraph(positionals, bulk.flags, builder, { shortForms: !values['no-short-forms'] }, io);
+      failed += outcome.failures.length;
+      if (outcome.interrupted) interrupted = true;
     } else if (positionals.length === 0) {
       builder.add({ text: await readStdin(io) });
     } else {
@@ -167,6 +185,6 @@ export const graphCommand: Command = {
       await write(io.stderr, `vnref graph: ${values.out ?? 'stdout'}: ${err.code ?? err.message}\n`);
       return 1;
     }
-    return failed > 0 ? 1 : 0;
+    return interrupted ? 130 : failed > 0 ? 1 : 0;
   },
 };
