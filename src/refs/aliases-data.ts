@@ -4,15 +4,23 @@
  * into a reference ("Nghị quyết này", "Kế hoạch nêu trên"). Every entry
  * carries a real example; test/refs/resolve.test.ts checks each one resolves.
  *
+ * The type names, codes, abbreviations and modifiers come from the
+ * extractor's tables (data/doc-types.ts, data/codes.ts): one source of truth.
+ * What is only the resolver's (determiners, alias lead-ins) lives here.
+ *
  * Names are stored folded and lower-case ("nghi quyet"): matching runs on
  * `foldDiacritics(text)` so diacritic-stripped and OCR text match too; the
  * case of the first letter is read from the original.
  */
 
+import { foldDiacritics } from '../text/fold.js';
+import { TYPE_CODES } from './data/codes.js';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPE_NAMES, TYPE_MODIFIERS as DOC_TYPE_MODIFIERS } from './data/doc-types.js';
+
 export interface ShortFormType {
   /** Canonical type name with diacritics, as a `Reference.docType` would carry it. */
   name: string;
-  /** Folded, lower-case spellings of the name, longest first where they share a prefix. */
+  /** Folded, lower-case spellings of the name. */
   folded: readonly string[];
   /** Type codes of the symbol this name matches (`Kế hoạch` ↔ `KH`); empty: matched by docType only. */
   codes: readonly string[];
@@ -20,57 +28,40 @@ export interface ShortFormType {
   example: string;
 }
 
-export const SHORT_FORM_TYPES: readonly ShortFormType[] = [
-  { name: 'Nghị quyết', folded: ['nghi quyet'], codes: ['NQ'], example: 'Nghị quyết 52' },
-  { name: 'Nghị định', folded: ['nghi dinh'], codes: ['NĐ'], example: 'Nghị định này' },
-  { name: 'Quyết định', folded: ['quyet dinh'], codes: ['QĐ'], example: 'Quyết định nêu trên' },
-  { name: 'Chỉ thị', folded: ['chi thi'], codes: ['CT'], example: 'Chỉ thị số 35' },
-  { name: 'Thông tư liên tịch', folded: ['thong tu lien tich'], codes: ['TTLT'], example: 'Thông tư liên tịch nêu trên' },
-  { name: 'Thông tư', folded: ['thong tu'], codes: ['TT'], example: 'Thông tư này' },
-  { name: 'Thông tri', folded: ['thong tri'], codes: ['TT'], example: 'Thông tri này' },
-  { name: 'Kết luận', folded: ['ket luan'], codes: ['KL'], example: 'Kết luận số 50' },
-  { name: 'Kế hoạch', folded: ['ke hoach'], codes: ['KH'], example: 'Kế hoạch số 01' },
-  { name: 'Chương trình', folded: ['chuong trinh'], codes: ['CTr'], example: 'Chương trình này' },
-  { name: 'Thông báo', folded: ['thong bao'], codes: ['TB'], example: 'Thông báo nêu trên' },
-  { name: 'Hướng dẫn', folded: ['huong dan'], codes: ['HD'], example: 'Hướng dẫn này' },
-  { name: 'Quy định', folded: ['quy dinh'], codes: ['QĐ', 'QĐi', 'QyĐ'], example: 'Quy định này' },
-  { name: 'Quy chế', folded: ['quy che'], codes: ['QC'], example: 'Quy chế này' },
-  { name: 'Báo cáo', folded: ['bao cao'], codes: ['BC'], example: 'Báo cáo này' },
-  { name: 'Tờ trình', folded: ['to trinh'], codes: ['TTr'], example: 'Tờ trình nêu trên' },
-  { name: 'Đề án', folded: ['de an'], codes: ['ĐA'], example: 'Đề án này' },
-  { name: 'Phương án', folded: ['phuong an'], codes: ['PA'], example: 'Phương án này' },
-  { name: 'Công văn', folded: ['cong van'], codes: ['CV'], example: 'Công văn nêu trên' },
-  { name: 'Công điện', folded: ['cong dien'], codes: ['CĐ'], example: 'Công điện này' },
-  { name: 'Pháp lệnh', folded: ['phap lenh'], codes: [], example: 'Pháp lệnh này' },
-  { name: 'Bộ luật', folded: ['bo luat'], codes: [], example: 'Bộ luật này' },
-  { name: 'Luật', folded: ['luat'], codes: [], example: 'Luật này' },
-];
+const foldName = (s: string) => foldDiacritics(s).toLowerCase();
+
+/**
+ * The type names a short form can use: the entries of the type table
+ * (src/refs/data/doc-types.ts) that carry a short-form example, with their
+ * spellings folded and the type codes the code table (data/codes.ts) names
+ * them by (`TT` is Thông tư's, and Thông tri's in Party documents; `QĐ`
+ * is Quyết định's, not Quy định's).
+ */
+export const SHORT_FORM_TYPES: readonly ShortFormType[] = DOC_TYPE_NAMES.filter((e) => e.shortForm !== undefined).map((e) => ({
+  name: e.name,
+  folded: e.forms.map(foldName),
+  codes: TYPE_CODES.filter((c) => e.codes.includes(c.code) && (c.name === e.name || c.partyName === e.name)).map((c) => c.code),
+  example: e.shortForm!,
+}));
 
 /**
  * "Văn bản" names a document of any type: "văn bản nêu trên" is the nearest
- * earlier document whatever its type.
+ * earlier document whatever its type (the type table's generic name).
  */
-export const ANY_TYPE_FOLDED = 'van ban';
+export const ANY_TYPE_FOLDED = foldName(DOC_TYPE_NAMES.find((e) => e.generic)!.forms[0]);
 
 /**
  * Abbreviated type names used with a bare number in prose ("NQ 52", "NQ57",
- * "TT39", "QĐ 1562"). Written upper-case as shown (the first letter decides);
- * `NĐ` and `QĐ` also match their ASCII spelling `ND`, `QD`.
+ * "TT39", "QĐ 1562"): the type table's abbreviations that have such an
+ * example. Written upper-case as shown (the first letter decides); `NĐ` and
+ * `QĐ` also match their ASCII spelling `ND`, `QD`.
  */
-export const TYPE_ABBREVIATIONS: ReadonlyArray<{ abbr: string; name: string; example: string }> = [
-  { abbr: 'NQ', name: 'Nghị quyết', example: 'NQ 52' },
-  { abbr: 'NĐ', name: 'Nghị định', example: 'NĐ 73' },
-  { abbr: 'QĐ', name: 'Quyết định', example: 'QĐ 1562' },
-  { abbr: 'TT', name: 'Thông tư', example: 'TT39' },
-  { abbr: 'CT', name: 'Chỉ thị', example: 'CT 35' },
-  { abbr: 'KL', name: 'Kết luận', example: 'KL 50' },
-  { abbr: 'KH', name: 'Kế hoạch', example: 'KH 539' },
-  { abbr: 'CTr', name: 'Chương trình', example: 'CTr 95' },
-  { abbr: 'CV', name: 'Công văn', example: 'CV 3720' },
-];
+export const TYPE_ABBREVIATIONS: ReadonlyArray<{ abbr: string; name: string; example: string }> = DOC_TYPE_ABBREVIATIONS.filter(
+  (a) => a.numberOnly !== undefined,
+).map((a) => ({ abbr: a.abbr, name: a.name, example: a.numberOnly! }));
 
-/** Words allowed between a type name and its number ("Kế hoạch hành động số 359"). Folded. */
-export const TYPE_MODIFIERS: readonly string[] = ['hanh dong', 'lien tich', 'lien nganh', 'cong tac'];
+/** Words allowed between a type name and its number ("Kế hoạch hành động số 359"): the type table's modifiers, folded. */
+export const TYPE_MODIFIERS: readonly string[] = DOC_TYPE_MODIFIERS.map(foldName);
 
 /**
  * Determiners that make a type name a reference back to a document. `self`:

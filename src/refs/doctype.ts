@@ -44,7 +44,7 @@ for (const l of BY_FIRST.values()) l.sort((a, b) => b.words.length - a.words.len
 
 const BY_NAME = new Map<string, DocTypeName>(DOC_TYPE_NAMES.map((e) => [e.name, e]));
 const ABBREVIATIONS = new Map<string, DocTypeName>();
-for (const [abbr, name] of Object.entries(DOC_TYPE_ABBREVIATIONS)) ABBREVIATIONS.set(abbr, BY_NAME.get(name)!);
+for (const a of DOC_TYPE_ABBREVIATIONS) ABBREVIATIONS.set(a.abbr, BY_NAME.get(a.name)!);
 
 
 /** The type entry for a canonical name ("Kế hoạch"). */
@@ -155,11 +155,17 @@ const COMPOUND_HEADS = new Set(['phap', 'ky', 'quy', 'du', 'dieu']);
 
 /** Titles of laws and codes may stand between the name and "số" (up to this many words). */
 const MAX_TITLE_WORDS = 12;
-/** Words a title cannot contain: they start a new phrase. */
-const TITLE_BREAKERS = breakers(['của', 'về', 'ngày', 'tại', 'theo', 'số', 'này', 'trên']);
+/**
+ * Words a title cannot contain: they start a new phrase. "số" is not among
+ * them: inside a title it is followed by a word ("Luật Tần số vô tuyến điện số
+ * 42/2009/QH12", "Luật Chuyển đổi số"), and a "số" followed by a number ends
+ * the reading anyway.
+ */
+const TITLE_BREAKERS = breakers(['của', 'về', 'ngày', 'tại', 'theo', 'này', 'trên']);
 /** Words that cannot stand between a type name and "số" either. */
 const GAP_BREAKERS = breakers([
   ...TITLE_BREAKERS.values(),
+  'số',
   'và', 'các', 'thực', 'triển', 'hiện', 'khai', 'ban', 'hành', 'được', 'đã', 'là', 'tháng', 'năm', 'do', 'cho', 'với', 'trong',
 ]);
 
@@ -179,6 +185,33 @@ function isBreaker(set: Map<string, string>, t: Tok, text: string): boolean {
   if (fold(raw) === raw.toLowerCase()) return true;
   return raw.normalize('NFC').toLowerCase() === w;
 }
+
+/** Words read back from "số" for a form's noun ("tờ khai quyết toán thuế TNDN số"). */
+const FORM_GAP = 5;
+
+/** A form, appendix or table noun ending at `last` or a few plain words before it, before "số" at `p`. */
+function notDocumentBefore(text: string, p: number, last: Tok, limit: number, hasSo: boolean): boolean {
+  let t: Tok | null = last;
+  let end = p;
+  // The noun right before; a few words back only before "số" ("tờ khai quyết toán thuế TNDN số").
+  const reach = hasSo ? FORM_GAP : 2;
+  for (let k = 0; k < reach && t && t.kind === WORD; k++) {
+    for (const words of NOT_DOCUMENT.get(t.key) ?? []) if (phraseEndingAt(text, end, words, limit) >= 0) return true;
+    // "theomẫu": a noun glued to the word before it.
+    if (k === 0) {
+      for (const [key, spelled] of GLUED_NOUNS) {
+        if (t.key.length > key.length && t.key.endsWith(key) && text.slice(t.end - spelled.length, t.end).toLowerCase() === spelled) return true;
+      }
+    }
+    if (isBreaker(GAP_BREAKERS, t, text) || typeNameEndingWith(text, t, limit)) return false;
+    end = t.start;
+    t = tokenBefore(text, end, limit);
+  }
+  return false;
+}
+
+/** One-word form nouns, folded and spelled, for words glued in front of them ("theomẫu"). */
+const GLUED_NOUNS: [string, string][] = NOT_DOCUMENT_NOUNS.filter((w) => !w.includes(' ')).map((w) => [fold(w), w]);
 
 /**
  * Reads what stands before the number that starts at `numStart`. `limit`
@@ -225,10 +258,9 @@ export function readBefore(text: string, numStart: number, limit: number): Befor
   if (direct) {
     return { spanStart: direct.start, typeName: direct.entry, hasSo, notDocument: false, headerLike: false };
   }
-  // Not a document: "Mẫu số", "Phụ lục số".
-  for (const words of NOT_DOCUMENT.get(last.key) ?? []) {
-    if (phraseEndingAt(text, p, words, limit) >= 0) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
-  }
+  // Not a document: "Mẫu số", "Phụ lục số"; "theomẫu số" glued by PDF extraction; a few words after the noun
+  // ("tờ khai quyết toán thuế TNDN số 03/TNDN").
+  if (notDocumentBefore(text, p, last, limit, hasSo)) return { spanStart, typeName: null, hasSo, notDocument: true, headerLike };
   // A modifier between the type name and "số": "Kế hoạch hành động số".
   for (const words of MODIFIERS.get(last.key) ?? []) {
     const s = phraseEndingAt(text, p, words, limit);

@@ -25,16 +25,16 @@ import { docTypeByName, readBefore, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
 import { locateHeaderNumber } from './header.js';
-import { issuerAfter, issuerBefore, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
+import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensTitleAt, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
 import { prepareText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
-import { ListContext, linesAreParagraphs, listItemLead } from './lists.js';
-import { relationBefore } from './relation.js';
+import { ListContext, boundaryAt, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
+import { readRelationBefore, relationAfter } from './relation.js';
 import { nextAnchor } from './scan.js';
 import { PUNCT, WORD, tokenBefore } from './tokens.js';
 
-type IssuerVia = 'cua' | 'before' | 'run' | 'list';
+type IssuerVia = 'cua' | 'before' | 'run' | 'run-after' | 'list' | 'title';
 
 interface Found {
   sym: ParsedSymbol;
@@ -69,11 +69,23 @@ function agrees(entry: DocTypeName, sym: ParsedSymbol): boolean {
   return entry.codes.includes(sym.typeCode);
 }
 
-/** A number glued to the letters before it is not a number, unless those letters are "số" ("số78/2014/TT-BTC"). */
+/** A joint document (TTLT, NQLT, TTLB, or a normative symbol of several issuers without a type): its issuer lists bodies. */
+function isJoint(sym: ParsedSymbol): boolean {
+  if (sym.typeCode === 'TTLT' || sym.typeCode === 'NQLT' || sym.typeCode === 'TTLB') return true;
+  return sym.typeCode === null && sym.family === 'normative' && sym.groups.length >= 2;
+}
+
+/**
+ * A number glued to the letters before it is not a number, unless those
+ * letters are "số" ("số78/2014/TT-BTC"), or end with it in a word PDF text
+ * glued together ("Thông tưsố200/2014/TT-BTC").
+ */
 function gluedToWord(text: string, numStart: number): boolean {
   if (numStart === 0 || !isLetter(text.charCodeAt(numStart - 1))) return false;
   const t = tokenBefore(text, numStart);
-  return !(t && t.kind === WORD && t.end === numStart && (t.key === 'so' || t.key === 's'));
+  if (!t || t.kind !== WORD || t.end !== numStart) return true;
+  if (t.key === 'so' || t.key === 's') return false;
+  return !(t.key.endsWith('so') && text.charCodeAt(numStart - 1) === 0x1ed1 && text.charCodeAt(numStart - 2) === 0x73);
 }
 
 /** End of a bracketed unit code right after `pos` ("(C11)", "( X11-X14 )"), or -1. */
@@ -113,6 +125,25 @@ function sameClause(text: string, from: number, to: number, paragraphs: boolean)
     else if (paragraphs && (c === 10 || c === 13)) return false;
   }
   return true;
+}
+
+/** Whether a sentence ends between two positions (as lists.ts reads it: ". ", a bullet opening a line ...), or they are far apart. */
+function sentenceEnds(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 2500) return true;
+  for (let i = from; i < to; i++) if (boundaryAt(text, i, paragraphs)) return true;
+  return false;
+}
+
+/** Whether ";", ":", a bracket, ". " (or a paragraph's end) stands between two positions: a list item boundary. */
+function itemBreak(text: string, from: number, to: number, paragraphs: boolean): boolean {
+  if (to - from > 400) return true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 40 || c === 41) return true;
+    if (c === 46 && i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
+    if (paragraphs && (c === 10 || c === 13)) return true;
+  }
+  return false;
 }
 
 function confidenceOf(f: Found): number {
@@ -215,6 +246,8 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuerVia = 'before';
     } else if (issuer) {
       issuerVia = 'cua';
+      // A joint document's bodies: "của Viện kiểm sát nhân dân tối cao, Bộ Công an, Bộ Quốc phòng".
+      if (isJoint(sym)) issuer = jointIssuerAfter(text, issuer, stop);
       tail = issuer.end;
       // "Nghị định số 44/2011/NĐ-CP của Chính phủ ngày 14 tháng 6 năm 2011": the date after the issuer.
       if (!date) {
@@ -225,6 +258,18 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer = issuerBefore(text, before.spanStart, lineStart);
       if (issuer) issuerVia = 'before';
     }
+    let relation: Relation | null = 'refers';
+    if (!isHeader) {
+      const reading = readRelationBefore(text, before.spanStart, lineStart);
+      relation = reading.relation;
+      if (reading.passive) {
+        // "Căn cứ Luật ... số 15/2017/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15": part of the legal basis.
+        const prev = found.length > 0 ? found[found.length - 1] : null;
+        relation = prev && prev.relation === 'based-on' && sameClause(text, prev.end, before.spanStart, paragraphs) ? 'based-on' : 'refers';
+      }
+      // The amending instrument's formula after it: "Khoản 8 Điều 37 Nghị định số 77/2016/NĐ-CP được sửa đổi như sau".
+      if (relation === null) relation = relationAfter(text, tail, stop);
+    }
     found.push({
       sym,
       before,
@@ -234,7 +279,7 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       issuer,
       issuerVia,
       tail,
-      relation: isHeader ? 'refers' : relationBefore(text, before.spanStart, lineStart),
+      relation,
       docType,
       typeAgrees,
       header: isHeader,
@@ -259,7 +304,22 @@ export function findReferences(text: string, includeHeader = false): Reference[]
       found[j - 1].issuerVia = 'run';
     }
   }
+  // "(đề nghị) của X tại A, B và C", "X ban hành A, B": X goes on to the run's references after A that have none
+  // (same issuer code).
+  for (let i = 1; i < found.length; i++) {
+    const p = found[i - 1];
+    if (found[i].issuer || !linked[i] || (p.issuerVia !== 'before' && p.issuerVia !== 'run-after') || p.sym.issuerCode !== found[i].sym.issuerCode) continue;
+    found[i].issuer = p.issuer;
+    found[i].issuerVia = 'run-after';
+  }
   const lists = new ListContext(text, { starts: found.map((f) => f.start), ends: found.map((f) => f.end) }, paragraphs);
+  /** The relation of the current list item's first reference, and the sentence it is in. */
+  let itemRelation: Relation | null = null;
+  /** Start of the current item's first reference (-1: none yet). */
+  let itemStart = -1;
+  /** End of the last reference not inside another's span, and the largest end so far. */
+  let mainEnd = -1;
+  let spansEnd = -1;
   for (let i = 0; i < found.length; i++) {
     const f = found[i];
     const prev = i > 0 && linked[i] ? found[i - 1] : null;
@@ -278,11 +338,39 @@ export function findReferences(text: string, includeHeader = false): Reference[]
         f.issuerVia = 'list';
       }
     }
+    // A title closed by "do X ban hành" ("Quyết định 2811/QĐ-UBND năm 2025 công bố ... do tỉnh Đồng Nai ban hành").
+    if (!f.issuer && !f.header && opensTitleAt(text, f.start, paragraphs)) {
+      const x = issuerClosingTitle(text, f.tail, paragraphs ? line.endOf(f.tail) : n);
+      if (x) {
+        f.issuer = x;
+        f.issuerVia = 'title';
+      }
+    }
     // Relation: its own clause's, else its run's, else (coordinated by "và") the previous reference's
     // in the same clause ("Thực hiện A về ... (sau đây gọi tắt là ...) và B"), else the list head's.
-    if (f.relation === null) f.relation = prev?.relation ?? null;
+    // A run joined by "," or "và" shares a relation; a ";" item takes its list's (below), not the previous item's
+    // inner verb ("... B sửa đổi, bổ sung C; D" does not amend D).
+    if (f.relation === null && lead !== ';') f.relation = prev?.relation ?? null;
     if (f.relation === null && lead === 'va' && i > 0 && sameClause(text, found[i - 1].end, f.start, paragraphs)) f.relation = found[i - 1].relation;
-    if (f.relation === null && (lead === ';' || lead === ':')) f.relation = lists.listRelation(f.start);
+    // A new item of a ";" list: the relation of the previous item's first reference in the sentence ("thay thế
+    // Thông tư số 36/2004/TT-BTC ...; Thông tư số 98/2011/TT-BTC ..."), else the list head's. References inside an
+    // earlier one's span (the footnotes of a symbol broken by a page) are no items of the list.
+    const inside = f.start < spansEnd;
+    const newItem = !inside && (mainEnd < 0 || itemBreak(text, mainEnd, f.start, paragraphs));
+    // "theo quy định tại các Quyết định: số 39/2021/QĐ-TTg, ...": a ":" list takes the relation read back from its colon.
+    if (f.relation === null && lead === ':') {
+      const colon = listItemLeadToken(text, f.start);
+      if (colon) f.relation = readRelationBefore(text, colon.start, paragraphs ? line.startOf(colon.start) : 0).relation;
+    }
+    if (f.relation === null && (lead === ';' || lead === ':')) {
+      f.relation = itemStart >= 0 && itemRelation !== null && !sentenceEnds(text, itemStart, f.start, paragraphs) ? itemRelation : lists.listRelation(f.start);
+    }
+    if (newItem) {
+      itemRelation = f.relation;
+      itemStart = f.header ? -1 : f.start;
+    }
+    if (!inside) mainEnd = f.end;
+    spansEnd = Math.max(spansEnd, f.end);
   }
 
   const out: Reference[] = [];

@@ -20,8 +20,8 @@
  */
 import XRegExp from 'xregexp';
 import type { Family } from '../schema.js';
-import { isDash, isDigit, isHSpace, isLetterOrDigit, isLineBreak, isSlash, isUpperCodeLetter } from './chars.js';
-import { asTypeCode, canonicalCode, isCourtDecision, isCourtField, isCourtLevel, isKnownCode, splitFootnote } from './data/codes.js';
+import { foldLower, isDash, isDigit, isHSpace, isLetter, isLetterOrDigit, isLineBreak, isSlash, isSpace, isUpperCodeLetter } from './chars.js';
+import { GLUED_WORDS, asTypeCode, canonicalCode, isCourtDecision, isCourtField, isCourtLevel, isKnownCode, splitFootnote } from './data/codes.js';
 
 /** Named parts of the symbol grammar. */
 export const PARTS = {
@@ -131,10 +131,39 @@ function groupAt(text: string, pos: number): string | null {
     if (isGroupLetter(c) || isDigit(c) || c === 38) i++;
     else break;
   }
+  // A word glued to the code ("CPngày", "TTGvà"): the group ends before it.
+  const glued = gluedWordStart(text, pos, i);
+  if (glued > 0) return text.slice(pos, glued);
   if (i < n && isLetterOrDigit(text.charCodeAt(i))) return null;
   // A group does not end on "&" ("GD& ĐT" is two words).
   while (i > pos + 1 && text.charCodeAt(i - 1) === 38) i--;
   return text.slice(pos, i);
+}
+
+/** Lower-case letters a group may hold: a-z, đ, ư. */
+function isLowerGroupLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 0x111 || c === 0xf0 || c === 0x1b0;
+}
+
+/** Folded words PDF text glues to a symbol's end. */
+const GLUED = new Set(GLUED_WORDS.map((g) => g.word));
+
+/**
+ * Where a word glued to a code starts ("CPngày": at "n"), or -1: a run of
+ * capitals and digits, then lower-case letters that with the letters after
+ * them (diacritics included) spell a word of GLUED_WORDS.
+ */
+function gluedWordStart(text: string, pos: number, runEnd: number): number {
+  let k = runEnd;
+  while (k > pos + 1 && isLowerGroupLetter(text.charCodeAt(k - 1))) k--;
+  if (k === runEnd || k - pos < 2) return -1;
+  for (let j = pos; j < k; j++) if (!isUpperCodeLetter(text.charCodeAt(j)) && !isDigit(text.charCodeAt(j))) return -1;
+  let e = runEnd;
+  while (e < text.length && e - k < 8 && isLetter(text.charCodeAt(e))) e++;
+  if (e < text.length && isLetterOrDigit(text.charCodeAt(e))) return -1;
+  let w = '';
+  for (let j = k; j < e; j++) w += String.fromCharCode(foldLower(text.charCodeAt(j)));
+  return GLUED.has(w) ? k : -1;
 }
 
 /**
@@ -289,7 +318,12 @@ export function parseSymbol(text: string, start: number, single = false): Parsed
   pos += g.length;
   let end = pos;
   while (raws.length < MAX_GROUPS) {
-    const step = sepAt(text, pos);
+    let step = sepAt(text, pos);
+    // A dot for the dash between two known codes ("142/2005/NĐ.CP", "QĐ.UB"), nothing around it.
+    if (!step && text.charCodeAt(pos) === 46 && isKnownCode(raws[raws.length - 1])) {
+      const g2 = groupAt(text, pos + 1);
+      if (g2 !== null && isKnownCode(g2) && isCodeLike(g2, false)) step = { sep: '-', sepEnd: pos + 1, next: pos + 1, spaced: false, newlines: 0 };
+    }
     if (!step) break;
     // Party: TYPE "/" ISSUER ("-" ISSUER)*; the first separator after the type is the slash.
     if (party && raws.length === 1 && step.sep !== '/') break;
@@ -421,6 +455,9 @@ function numberEndingAt(text: string, end: number): number {
   return k;
 }
 
+/** Spaces and line breaks looked over between a slash and the digits after it. */
+const BLANK_REACH = 24;
+
 /**
  * The first character of the number whose separator is at `sep`, or -1.
  * Walks back over spaces and the number ("1282", "30a"); for the year of a
@@ -433,8 +470,10 @@ export function numberStartBefore(text: string, sep: number): number {
   while (j > 0 && sep - j < 3 && isHSpace(text.charCodeAt(j - 1))) j--;
   const k = numberEndingAt(text, j);
   if (k < 0) return -1;
+  // A slash before the digits, over spaces and line breaks: the digits are a year ("65/2023/NĐ-CP" seen from
+  // its second slash), and in a draft's blank number ("Nghị định số      /2026/NĐ-CP") no number precedes it.
   let m = k;
-  while (m > 0 && k - m < 3 && isHSpace(text.charCodeAt(m - 1))) m--;
+  while (m > 0 && k - m < BLANK_REACH && isSpace(text.charCodeAt(m - 1))) m--;
   if (m > 0 && isSlash(text.charCodeAt(m - 1))) {
     // Normative: this run is the year; the number precedes it.
     if (j - k !== 4) return -1;

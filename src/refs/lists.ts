@@ -62,19 +62,23 @@ function skipMarkersBack(text: string, pos: number): number {
  * reference does not open an item.
  */
 export function listItemLead(text: string, start: number): ';' | ':' | ',' | 'va' | null {
-  const p = skipMarkersBack(text, start);
-  const t = tokenBefore(text, p);
+  const t = listItemLeadToken(text, start);
   if (!t) return null;
   if (t.kind === PUNCT && (t.key === ';' || t.key === ':' || t.key === ',')) return t.key as ';' | ':' | ',';
   if (t.kind === WORD && t.key === 'va' && !t.cap) return 'va';
   return null;
 }
 
+/** The token that opens the list item a reference starts (list markers and quotes skipped), or null. */
+export function listItemLeadToken(text: string, start: number): Tok | null {
+  return tokenBefore(text, skipMarkersBack(text, start));
+}
+
 /**
  * A sentence boundary ends at `i` (exclusive): ". ", "! ", "? ", a bullet
  * opening a line, or any line break when lines are paragraphs.
  */
-function boundaryAt(text: string, i: number, paragraphs: boolean): boolean {
+export function boundaryAt(text: string, i: number, paragraphs: boolean): boolean {
   const c = text.charCodeAt(i);
   if (paragraphs && isLineBreak(c)) return true;
   if (c === 46 || c === 33 || c === 63) return i + 1 < text.length && isSpace(text.charCodeAt(i + 1));

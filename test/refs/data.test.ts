@@ -1,9 +1,9 @@
 /** Every example in the data tables reads as its entry says. */
 import { describe, expect, it } from 'vitest';
-import { ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
-import { DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
+import { GLUED_WORDS, ISSUER_CODES, TYPE_CODES, canonicalCode, codeKey, isKnownCode, splitFootnote } from '../../src/refs/data/codes.js';
+import { DOC_TYPE_ABBREVIATIONS, DOC_TYPE_NAMES } from '../../src/refs/data/doc-types.js';
 import { ORG_HEADS } from '../../src/refs/data/issuers.js';
-import { RELATION_PHRASES } from '../../src/refs/data/relations.js';
+import { RELATION_PHRASES, RELATIONS_AFTER } from '../../src/refs/data/relations.js';
 import { parseSymbol } from '../../src/refs/grammar.js';
 import { extractReferences } from '../../src/refs/extract.js';
 
@@ -48,6 +48,14 @@ describe('type codes', () => {
   });
 });
 
+describe('words glued to a symbol', () => {
+  for (const g of GLUED_WORDS) {
+    it(`${g.word}: ${g.example}`, () => {
+      expect(extractReferences(g.example).map((r) => r.id)).toContain(g.id);
+    });
+  }
+});
+
 describe('issuer codes', () => {
   for (const c of ISSUER_CODES) {
     it(`${c.code}: ${c.example}`, () => {
@@ -72,12 +80,30 @@ describe('document type names', () => {
   }
 });
 
+describe('type abbreviations', () => {
+  for (const a of DOC_TYPE_ABBREVIATIONS) {
+    it(`${a.abbr}: ${a.example}`, () => {
+      const refs = extractReferences(`Theo ${a.example} ngày 01/02/2020.`);
+      expect(refs).toHaveLength(1);
+      expect(refs[0].text).toBe(a.example);
+      if (a.name !== 'Văn bản') expect(refs[0].docType).toBe(a.name);
+    });
+  }
+});
+
 describe('relation phrases', () => {
   for (const p of RELATION_PHRASES) {
     it(`${p.words}: ${p.example}`, () => {
       const refs = extractReferences(p.example);
       expect(refs.length).toBeGreaterThan(0);
-      expect(refs[refs.length - 1].relation).toBe(p.relation);
+      expect(refs[refs.length - 1].relation).toBe(p.reads ?? p.relation);
+    });
+  }
+  for (const a of RELATIONS_AFTER) {
+    it(`after the reference, ${a.words}${a.closing ? ` ... ${a.closing}` : ''}: ${a.example}`, () => {
+      const refs = extractReferences(a.example);
+      expect(refs).toHaveLength(1);
+      expect(refs[0].relation).toBe(a.relation);
     });
   }
 });

@@ -58,6 +58,8 @@ export const TYPE_CODES: readonly TypeCode[] = [
   { code: 'SY', name: 'Bản sao y', example: '15/SY-UBND' },
   { code: 'TrS', name: 'Bản trích sao', example: '04/TrS-UBND' },
   { code: 'SL', name: 'Bản sao lục', example: '06/SL-UBND' },
+  // Licences are numbered like administrative documents ("Giấy phép thăm dò số 01/GP-UBND").
+  { code: 'GP', name: 'Giấy phép', example: '01/GP-UBND' },
   { code: 'CV', name: 'Công văn', example: '3720-CV/BKTTW' },
   { code: 'KL', name: 'Kết luận', example: '50-KL/TW' },
   { code: 'TT', name: 'Thông tư', partyName: 'Thông tri', example: '78/2021/TT-BTC' },
@@ -298,3 +300,19 @@ export function isCourtLevel(code: string): boolean {
 export function isCourtDecision(code: string): boolean {
   return COURT_DECISIONS.includes(code) && code !== 'QĐ';
 }
+
+/**
+ * Words that text extracted from PDF glues to the end of a symbol ("Nghị
+ * định số 35/2016/NĐ-CPngày 15/5/2016", "Quyết định số 30/2021/QĐ-TTGvà Chỉ
+ * thị ..."): a group that runs into one of them ends before it. Folded,
+ * lower-case; each with a real example (a test reads it).
+ */
+export const GLUED_WORDS: ReadonlyArray<{ word: string; example: string; id: string }> = [
+  { word: 'ngay', example: 'Điều 20 Nghị định số 35/2016/NĐ-CPngày 15/5/2016 theo', id: '35/2016/NĐ-CP' },
+  { word: 'va', example: 'Quyết định số 30/2021/QĐ-TTGvà Chỉ thị 21/CT-TTg', id: '30/2021/QĐ-TTg' },
+  { word: 'cua', example: 'theo Thông tư số 26/2015/TT-BTCcủa Bộ Tài chính', id: '26/2015/TT-BTC' },
+  { word: 've', example: 'Quyết định số 12/QĐ-UBNDvề việc', id: '12/QĐ-UBND' },
+  { word: 'ban', example: 'theo mẫu ban hành kèm theo Thông tư số 80/2021/TT-BTCban hành', id: '80/2021/TT-BTC' },
+  { word: 'huong', example: 'Thông tư số 12/2020/TT-BTChướng dẫn', id: '12/2020/TT-BTC' },
+  { word: 'quy', example: 'Nghị định số 15/2020/NĐ-CPquy định', id: '15/2020/NĐ-CP' },
+];

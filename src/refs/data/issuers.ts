@@ -130,6 +130,41 @@ export const ISSUER_STOP_WORDS: readonly string[] = [
   'sẽ',
   'vẫn',
   'cũng',
+  'thành lập',
+  'nhưng',
+  'hoặc',
+  'chưa',
+  'nếu',
+  'vì',
+  'đều',
+  'hết hiệu lực',
+  'quyết định',
+];
+
+export interface TopicOpener {
+  /** As written in title case. */
+  words: string;
+  /** A real citation whose issuer ends before it. */
+  example: string;
+  issuer: string;
+}
+
+/**
+ * Capitalized words that open a topic after an issuer's name (titles from
+ * web databases capitalize the topic's first word): the name ends before
+ * them. Matched on their spelling (with diacritics), so place names that fold
+ * alike ("Nam", "Giao thông") are not cut.
+ */
+export const TOPIC_OPENERS: readonly TopicOpener[] = [
+  { words: 'Ban hành', example: 'Quyết định số 19/2020/QĐ-UBND ngày 15/6/2020 của UBND tỉnh Quảng Bình Ban hành Quy định về quản lý', issuer: 'UBND tỉnh Quảng Bình' },
+  { words: 'Thành lập', example: 'Quyết định số 136/2005/QĐ-UB ngày 15/11/2005 của Ủy ban nhân dân tỉnh Bình Phước Thành lập Trung tâm y tế', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Phê duyệt', example: 'Quyết định số 25/QĐ-UBND ngày 10/01/2024 của Chủ tịch UBND tỉnh Phê duyệt kế hoạch', issuer: 'Chủ tịch UBND tỉnh' },
+  { words: 'Cho phép', example: 'Quyết định số 83/2003/QĐ-UB ngày 02/10/2003 của Ủy ban nhân dân tỉnh Bình Phước Cho phép thành lập Hội Đông y', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Bổ sung', example: 'Quyết định số 45/2006/QĐ-UB ngày 20/4/2006 của Ủy ban nhân dân tỉnh Bình Phước Bổ sung lĩnh vực cấp', issuer: 'Ủy ban nhân dân tỉnh Bình Phước' },
+  { words: 'Sửa đổi', example: 'Quyết định số 12/2019/QĐ-UBND ngày 05/3/2019 của UBND tỉnh Bắc Giang Sửa đổi một số điều', issuer: 'UBND tỉnh Bắc Giang' },
+  { words: 'Công bố', example: 'Quyết định số 2811/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh Đồng Nai Công bố Danh mục thủ tục hành chính', issuer: 'Chủ tịch UBND tỉnh Đồng Nai' },
+  { words: 'Về việc', example: 'Công văn số 120/SKHĐT-TH ngày 08/3/2024 của Sở Kế hoạch và Đầu tư Về việc góp ý dự thảo', issuer: 'Sở Kế hoạch và Đầu tư' },
+  { words: 'Về', example: 'Thông tư số 12/2020/TT-BTC ngày 20/02/2020 của Bộ Tài chính Về hướng dẫn', issuer: 'Bộ Tài chính' },
 ];
 
 /**
@@ -229,3 +264,39 @@ export const NAME_WORDS: readonly string[] = [
   'Biên phòng',
   'và',
 ];
+
+export interface IssuerVerb {
+  /** The verb phrase between the body and "tại <reference>". */
+  words: string;
+  /** A real sentence with it. */
+  example: string;
+  issuer: string;
+}
+
+/**
+ * Verbs by which a text says a body wrote what a reference holds: "X (đã)
+ * VERB tại <reference>", "được X VERB tại <reference>" name X as the
+ * reference's issuer ("như Tổng cục Hải quan đề cập tại công văn số ...").
+ * The body must open with a head word (Bộ, Sở, Tổng cục, UBND ...). Not
+ * "quy định tại": "thủ tục ... của UBND tỉnh quy định tại Nghị quyết số
+ * 35/2025/NQ-HĐND" means "provided in", its subject is not the author.
+ */
+export const ISSUER_VERBS_BEFORE_TAI: readonly IssuerVerb[] = [
+  { words: 'đề cập', example: 'như Tổng cục Hải quan đề cập tại công văn số 1170/TCHQ-GSQL nêu trên', issuer: 'Tổng cục Hải quan' },
+  { words: 'thông qua', example: 'theo định hướng đã được Quốc hội thông qua tại Nghị quyết số 103/2023/QH15 ngày 09 tháng 11 năm 2023', issuer: 'Quốc hội' },
+  { words: 'hướng dẫn', example: 'Tổng cục Thuế đã hướng dẫn tại Công văn số 1234/TCT-CS ngày 05/4/2022', issuer: 'Tổng cục Thuế' },
+  { words: 'có hướng dẫn', example: 'Tổng cục Thuế đã có hướng dẫn tại Công văn số 2468/TCT-CS ngày 06/6/2023', issuer: 'Tổng cục Thuế' },
+  { words: 'nêu', example: 'như Bộ Tài chính đã nêu tại Công văn số 5678/BTC-TCT ngày 10/6/2021', issuer: 'Bộ Tài chính' },
+  { words: 'có ý kiến', example: 'Bộ Tư pháp đã có ý kiến tại Công văn số 2455/BTP-VĐCXDPL ngày 12/7/2024', issuer: 'Bộ Tư pháp' },
+  { words: 'trả lời', example: 'Cục Thuế đã trả lời tại Công văn số 1111/CTHN-TTHT ngày 03/3/2023', issuer: 'Cục Thuế' },
+  { words: 'chỉ đạo', example: 'Thủ tướng Chính phủ đã chỉ đạo tại Công điện số 12/CĐ-TTg ngày 15/3/2025', issuer: 'Thủ tướng Chính phủ' },
+  { words: 'yêu cầu', example: 'Ủy ban nhân dân tỉnh đã yêu cầu tại Văn bản số 345/UBND-KT ngày 02/02/2024', issuer: 'Ủy ban nhân dân tỉnh' },
+  { words: 'giao', example: 'các nhiệm vụ được UBND tỉnh giao tại Kế hoạch số 51/KH-UBND ngày 14/3/2024', issuer: 'UBND tỉnh' },
+];
+
+/**
+ * Lower-case words that open the name of a joint issuer: "của liên Bộ Lao
+ * động - Thương binh và Xã hội - Tài chính", "của liên tịch Bộ Y tế - Bộ Tài
+ * chính".
+ */
+export const JOINT_PREFIXES: readonly string[] = ['liên tịch', 'liên'];
