@@ -14,6 +14,7 @@
  * ("về", "thực hiện", "phê duyệt"...) or at a document type name. The result
  * is written as in the text, line breaks as one space, NFC, new tone style.
  */
+import { BoundedMemo } from '../memo.js';
 import { placeTone } from '../text/vietnamese.js';
 import { foldLower } from './chars.js';
 import { COMPLETE_NAMES, ISSUER_STOP_WORDS, ISSUER_VERBS_BEFORE_TAI, JOINT_PREFIXES, LOCALITY_WORDS, NAME_WORDS, ORG_HEADS, TERM_WORD, TOPIC_OPENERS } from './data/issuers.js';
@@ -201,16 +202,10 @@ export interface IssuerMatch {
 
 /** Normalizes an issuer as written: whitespace runs to one space, NFC, new tone style ("Tỉnh uỷ" → "Tỉnh ủy"). */
 export function issuerText(raw: string): string {
-  let v = ISSUER_MEMO.get(raw);
-  if (v === undefined) {
-    v = issuerTextUncached(raw);
-    if (ISSUER_MEMO.size >= 4096) ISSUER_MEMO.clear();
-    ISSUER_MEMO.set(raw, v);
-  }
-  return v;
+  return ISSUER_MEMO.get(raw, issuerTextUncached);
 }
 
-const ISSUER_MEMO = new Map<string, string>();
+const ISSUER_MEMO = new BoundedMemo<string>(4096);
 
 function issuerTextUncached(raw: string): string {
   const nfc = raw.replace(/\s+/g, ' ').trim().normalize('NFC');

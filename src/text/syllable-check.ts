@@ -10,6 +10,7 @@
  * word is written (lower, Title or UPPER). It is a plausibility check, not a
  * dictionary: it accepts some syllables nobody uses.
  */
+import { BoundedMemo } from '../memo.js';
 import { applyTone, syllableParts, vowelInfo, type Tone } from './vietnamese.js';
 
 /** Vowel clusters and where a final consonant may follow: 'o' open only, 'c' closed only, 'b' both. */
@@ -26,17 +27,11 @@ const CONSONANTS = new Set('bcdđghklmnpqrstvx');
 const FRONT = new Set(['e', 'ê', 'i', 'y']);
 const STOP = new Set(['c', 'ch', 'p', 't']);
 
-const cache = new Map<string, boolean>();
+const cache = new BoundedMemo<boolean>(100_000);
 
 /** True when `word` (NFC, letters only) is shaped like a Vietnamese syllable. */
 export function isVietnameseSyllable(word: string): boolean {
-  let v = cache.get(word);
-  if (v === undefined) {
-    v = check(word);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(word, v);
-  }
-  return v;
+  return cache.get(word, check);
 }
 
 function check(word: string): boolean {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../../memo.js';
 /**
  * Codes that appear inside document symbols, with a real example for each
  * (tests check every example parses to its code). Sources: Nghị định
@@ -221,9 +222,8 @@ function fixEth(s: string): string {
 }
 
 /** Memo of the per-group answers: symbols repeat a great deal. */
-const CANONICAL_MEMO = new Map<string, string>();
-const KNOWN_MEMO = new Map<string, boolean>();
-const MEMO_LIMIT = 4096;
+const CANONICAL_MEMO = new BoundedMemo<string>(4096);
+const KNOWN_MEMO = new BoundedMemo<boolean>(4096);
 
 /**
  * The official spelling of one symbol group as written in the text:
@@ -234,13 +234,7 @@ const MEMO_LIMIT = 4096;
  * lower case.
  */
 export function canonicalCode(raw: string): string {
-  let v = CANONICAL_MEMO.get(raw);
-  if (v === undefined) {
-    v = canonicalCodeUncached(raw);
-    if (CANONICAL_MEMO.size >= MEMO_LIMIT) CANONICAL_MEMO.clear();
-    CANONICAL_MEMO.set(raw, v);
-  }
-  return v;
+  return CANONICAL_MEMO.get(raw, canonicalCodeUncached);
 }
 
 function canonicalCodeUncached(raw: string): string {
@@ -262,14 +256,10 @@ function canonicalCodeUncached(raw: string): string {
 
 /** True when the group is a known code (any case, any Đ spelling). */
 export function isKnownCode(raw: string): boolean {
-  let v = KNOWN_MEMO.get(raw);
-  if (v === undefined) {
-    const key = codeKey(fixEth(raw));
-    v = SPELLINGS.has(key) || NUMBERED_RE.test(key);
-    if (KNOWN_MEMO.size >= MEMO_LIMIT) KNOWN_MEMO.clear();
-    KNOWN_MEMO.set(raw, v);
-  }
-  return v;
+  return KNOWN_MEMO.get(raw, (own) => {
+    const key = codeKey(fixEth(own));
+    return SPELLINGS.has(key) || NUMBERED_RE.test(key);
+  });
 }
 
 /** The type code a group stands for (canonical spelling), or undefined when it is not a type code. */

@@ -6,6 +6,7 @@
  * no word is compared with the whole inventory; results are cached per
  * distinct OCR word.
  */
+import { BoundedMemo } from '../../memo.js';
 import type { OcrChannel } from './channel.js';
 import type { OcrLanguageModel } from './language.js';
 import { stripTones, toneOfCode, toneOfWord } from './tones.js';
@@ -79,7 +80,7 @@ export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, m
 const MAX_WORD = 10;
 
 export class CandidateGenerator {
-  private readonly cache = new Map<string, readonly Candidate[]>();
+  private readonly cache = new BoundedMemo<readonly Candidate[]>(200_000);
 
   constructor(
     private readonly channel: OcrChannel,
@@ -90,13 +91,7 @@ export class CandidateGenerator {
 
   /** Candidates for a lower-case OCR word, cheapest (channel + unigram) first. */
   candidates(word: string): readonly Candidate[] {
-    let c = this.cache.get(word);
-    if (c === undefined) {
-      c = word.length > MAX_WORD ? [] : this.compute(word);
-      if (this.cache.size > 200_000) this.cache.clear();
-      this.cache.set(word, c);
-    }
-    return c;
+    return this.cache.get(word, (w) => (w.length > MAX_WORD ? [] : this.compute(w)));
   }
 
   private compute(word: string): Candidate[] {

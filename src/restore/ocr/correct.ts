@@ -13,6 +13,7 @@
  * Output spans: every replaced core is one `replace` in the OffsetMap, so
  * positions in the corrected text map back to the OCR text exactly.
  */
+import { BoundedMemo } from '../../memo.js';
 import { OffsetMapBuilder, type OffsetMap } from '../../text/offsets.js';
 import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
 import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
@@ -218,12 +219,7 @@ export class OcrCorrector {
       const w = words[i];
       if (w.kind !== CORE_WORD) continue;
       const core = text.slice(w.coreStart, w.coreEnd);
-      let e = cache.get(core);
-      if (e === undefined) {
-        e = CAPITALS.test(core) ? this.wordEntry(core, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(core, parts.gen, channel, weight);
-        if (cache.size > 100_000) cache.clear();
-        cache.set(core, e);
-      }
+      const e = cache.get(core, (c) => (CAPITALS.test(c) ? this.wordEntry(c, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(c, parts.gen, channel, weight)));
       entries[i] = e;
       if (e.types.length === 1 && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
     }
@@ -264,13 +260,7 @@ export class OcrCorrector {
         }
         const fixedCore = joinedWith ? null : symbols.repair(core);
         if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
-        let ids = this.protectedCache.get(core);
-        if (ids === undefined) {
-          ids = protectedTokens(m, core);
-          if (this.protectedCache.size > 100_000) this.protectedCache.clear();
-          this.protectedCache.set(core, ids);
-        }
-        for (const id of ids) lattice.fixed(id);
+        for (const id of this.protectedCache.get(core, (c) => protectedTokens(m, c))) lattice.fixed(id);
       }
       // closing punctuation
       for (let k = w.coreEnd; k < w.end; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
@@ -292,8 +282,8 @@ export class OcrCorrector {
     };
   }
 
-  private readonly entryCaches: Partial<Record<ChannelKind, Map<string, WordEntry>>> = {};
-  private readonly protectedCache = new Map<string, number[]>();
+  private readonly entryCaches: Partial<Record<ChannelKind, BoundedMemo<WordEntry>>> = {};
+  private readonly protectedCache = new BoundedMemo<number[]>(100_000);
   private readonly repairs: Partial<Record<ChannelKind, SymbolRepair>> = {};
 
   private symbolRepair(kind: ChannelKind, channel: OcrChannel): SymbolRepair {
@@ -305,10 +295,10 @@ export class OcrCorrector {
     return r;
   }
 
-  private entryCache(kind: ChannelKind): Map<string, WordEntry> {
+  private entryCache(kind: ChannelKind): BoundedMemo<WordEntry> {
     let c = this.entryCaches[kind];
     if (!c) {
-      c = new Map();
+      c = new BoundedMemo<WordEntry>(100_000);
       this.entryCaches[kind] = c;
     }
     return c;

@@ -6,6 +6,7 @@
  * grammar knows and the learned channel turns exactly one known code into it
  * cheaply enough; otherwise it stays as read.
  */
+import { BoundedMemo } from '../../memo.js';
 import type { OcrChannel } from './channel.js';
 import { ISSUER_CODES, TYPE_CODES } from './symbol-codes.js';
 import { Trie } from './trie.js';
@@ -24,7 +25,7 @@ export interface SymbolRepairResult {
 export class SymbolRepair {
   private readonly canonical = new Map<string, string>(); // lower-case → canonical form
   private readonly trie = new Trie();
-  private readonly cache = new Map<string, SymbolRepairResult | null>();
+  private readonly cache = new BoundedMemo<SymbolRepairResult | null>(50_000);
 
   constructor(private readonly channel: OcrChannel) {
     for (const code of [...TYPE_CODES, ...ISSUER_CODES]) {
@@ -48,12 +49,7 @@ export class SymbolRepair {
 
   /** The symbol with its unknown letter groups repaired, or null when nothing changes. */
   repair(core: string): SymbolRepairResult | null {
-    let r = this.cache.get(core);
-    if (r !== undefined) return r;
-    r = this.compute(core);
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(core, r);
-    return r;
+    return this.cache.get(core, (c) => this.compute(c));
   }
 
   private compute(core: string): SymbolRepairResult | null {
