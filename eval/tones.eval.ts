@@ -82,8 +82,8 @@ function extractionAgreement(model: ReturnType<typeof loadDefaultModel>): Record
       const stripped = foldDiacritics(clean);
       const key = (r: Reference) => `${r.start}:${r.id}`;
       const fieldsEqual = (a: Reference, b: Reference) => a.date === b.date && a.issuer === b.issuer && a.docType === b.docType;
-      const restored = new Map(extractReferences(restoreTones(stripped, { model }).text).map((r) => [key(r), r]));
-      const bare = new Map(extractReferences(stripped).map((r) => [key(r), r]));
+      const restored = new Map(extractReferences(restoreTones(stripped, { model, input: 'stripped' }).text).map((r) => [key(r), r]));
+      const bare = new Map(extractReferences(stripped, { input: 'clean' }).map((r) => [key(r), r]));
       for (const g of extractReferences(clean)) {
         total++;
         const r = restored.get(key(g));
@@ -118,7 +118,7 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
   // Seed 004 part 1.
   const seed = readFileSync(join(root, 'fixtures/seeds/004_879014f10c9673c0.part1.txt'), 'utf8');
   const s004 = emptyScore();
-  scoreRestoration(seed, restoreTones(foldDiacritics(seed), { model }).text, s004);
+  scoreRestoration(seed, restoreTones(foldDiacritics(seed), { model, input: 'stripped' }).text, s004);
   out.seed004 = report('seed 004 part 1 (report prose)', s004);
   console.log(`  errors: ${s004.errors.map(([w, g]) => `${w}→${g}`).join(', ')}`);
 
@@ -144,16 +144,16 @@ export default async function tonesEval(): Promise<Record<string, unknown>> {
     for await (const line of readLines(join(dir, file))) {
       lineNo++;
       if (lineNo % 20 !== 0 || (lineNo / 20) % sample !== 0) continue;
-      const restored = restoreTones(foldDiacritics(line), { model }).text;
+      const restored = restoreTones(foldDiacritics(line), { model, input: 'stripped' }).text;
       scoreRestoration(line, restored, sc, 5000);
       // Every 10th line of the slice also: restored as it is (clean text must come back unchanged),
       // and with every other word stripped (mixed text).
       if ((lineNo / 20) % 10 === 0) {
-        const again = restoreTones(line, { model });
+        const again = restoreTones(line, { model, input: 'stripped' });
         cleanSyllables += again.decided;
         cleanChanged += again.changed;
         const half = stripEveryOtherWord(line);
-        scoreRestoration(line, restoreTones(half, { model }).text, mixed, 0);
+        scoreRestoration(line, restoreTones(half, { model, input: 'stripped' }).text, mixed, 0);
         scoreRestoration(line, half, mixedBefore, 0);
       }
     }
