@@ -308,7 +308,9 @@ export class OcrCorrector {
     const m = this.model;
     const lower = core.toLowerCase();
     const hasDigit = /\d/.test(core);
-    const keepId = hasDigit ? m.classId('symbol', core.charCodeAt(0)) : m.idOf(lower);
+    // the word as read, its tone in the model's ('new') place: "uỷ" is "ủy" read right, not a misreading
+    const asRead = hasDigit ? lower : placeTone(lower, 'new');
+    const keepId = hasDigit ? m.classId('symbol', core.charCodeAt(0)) : m.idOf(asRead);
     const cands = gen.candidates(lower);
     // Keeping the word as read: the channel read every letter as itself.
     let keepCost = 0;
@@ -322,7 +324,7 @@ export class OcrCorrector {
     const scores = [keepScore];
     for (const c of cands) {
       const sc = (-c.cost / Math.LN10) * weight;
-      if (c.type === lower) {
+      if (c.type === asRead) {
         if (sc > scores[0]) scores[0] = sc;
         continue;
       }

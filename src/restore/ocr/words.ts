@@ -28,8 +28,8 @@ export interface OcrWord {
   lineStart: boolean;
 }
 
-const LEADING = new Set([...'"\'“‘«([{*•·„‚']);
-const TRAILING = new Set([...'.,;:!?)]}"\'”’»…']);
+const LEADING = new Set([...'"\'“‘«([{<*•·„‚']);
+const TRAILING = new Set([...'.,;:!?)]}>"\'”’»…']);
 const SEPARATORS = /[/\-‐‑–—.:]/;
 
 function isSpace(c: number): boolean {
