@@ -5,6 +5,7 @@
  *   nice -n 10 npx tsx tools/ocr/generate.ts train   [--out work-data/ocr] [--kb 420] [--skip-seeds]
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
  *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts dev     [--out work-data/ocr] [--kb 30]
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
  *
  * train: a varied sample of corpus lines whose 1-based line number is NOT
@@ -192,6 +193,37 @@ function heldout(out: string, kb: number): void {
   }
 }
 
+const DEV: Channel[] = [
+  { name: 'eng-d1-s8', lang: 'eng', degrade: 1, seed: 8 },
+  { name: 'eng-d2-s8', lang: 'eng', degrade: 2, seed: 8 },
+  { name: 'vie-d3-s8', lang: 'vie', degrade: 3, seed: 8 },
+  { name: 'vie-d4-s8', lang: 'vie', degrade: 4, seed: 8 },
+];
+
+/**
+ * dev: more held-out lines (number divisible by 20), none of those in
+ * fixtures/ocr/heldout/lines.tsv, read back under other synth-ocr seeds: a
+ * tuning set that is neither learned from (channel, language model) nor the
+ * reported held-out figure. Written to OUT/dev/ (not committed).
+ */
+function dev(out: string, kb: number): void {
+  const dir = join(out, 'dev');
+  mkdirSync(dir, { recursive: true });
+  const fixed = new Set(readFileSync(join(REPO, 'fixtures/ocr/heldout/lines.tsv'), 'utf8').trim().split('\n'));
+  const fresh = (p: Picked) => !fixed.has(`${p.corpus}\t${p.line}`);
+  const all = [
+    ...sampleCorpus('vi-admin.txt.xz', 'admin', kb * 1000 * 0.6 * 1.3, true, 31).filter(fresh),
+    ...sampleCorpus('vi-legal.txt.xz', 'legal', kb * 1000 * 0.4 * 1.3, true, 32).filter(fresh),
+  ];
+  writeFileSync(join(dir, 'lines.tsv'), all.map((p) => `${p.corpus}\t${p.line}`).join('\n') + '\n');
+  const clean = join(dir, 'dev.clean.txt');
+  writeFileSync(clean, all.map((p) => p.text).join('\n') + '\n');
+  for (const ch of DEV) {
+    runSynth(clean, ch, join(dir, `dev.${ch.name}.txt`));
+    console.error(`dev ${ch.name} done`);
+  }
+}
+
 /**
  * Headings: reports set titles, issuer blocks and section heads in capitals
  * ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO"), which OCR misreads in its own ways
@@ -232,8 +264,9 @@ const out = resolve(arg('--out', join(REPO, 'work-data/ocr')));
 if (mode === 'train') train(out, Number(arg('--kb', '420')), process.argv.includes('--skip-seeds'));
 else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
+else if (mode === 'dev') dev(out, Number(arg('--kb', '30')));
 else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
 else {
-  console.error('usage: generate.ts train|heldout|upper|fixtures [--out DIR] [--kb N]');
+  console.error('usage: generate.ts train|heldout|dev|upper|fixtures [--out DIR] [--kb N]');
   process.exit(2);
 }

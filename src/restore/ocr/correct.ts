@@ -17,7 +17,7 @@ import { BoundedMemo } from '../../memo.js';
 import { OffsetMapBuilder, type OffsetMap } from '../../text/offsets.js';
 import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type CandidateOptions } from './candidates.js';
 import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
-import type { OcrLanguageModel } from './language.js';
+import type { OcrLanguageModel, OcrLattice } from './language.js';
 import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
 import { SymbolRepair, repairRoman } from './symbols.js';
 import { stripToneCode } from './tones.js';
@@ -48,7 +48,7 @@ export interface OcrCorrectionResult {
   channel: ChannelKind;
   /** Words the decoder chose among several candidates. */
   decided: number;
-  /** Mean confidence over those words (1 when there were none). */
+  /** Mean confidence over those words (1 when there were none); computed when first read. */
   confidence: number;
 }
 
@@ -77,6 +77,70 @@ const MAX_WORD_CANDIDATES = 16;
 /** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
 const MAX_PASSES = 3;
 
+/**
+ * A decoded lattice whose confidences (a forward-backward pass, as costly as
+ * the decoding) are computed when first read: extraction and bulk use read
+ * only the text and the map.
+ */
+class Decoded {
+  private conf: Float32Array | null = null;
+  constructor(
+    private readonly model: OcrLanguageModel,
+    private readonly lattice: OcrLattice | null,
+    private readonly choice: Int32Array,
+    /** Positions the decoder chose among several candidates. */
+    readonly decided: Int32Array,
+  ) {}
+  at(p: number): number {
+    if (this.lattice === null) return 1;
+    this.conf ??= this.model.confidence(this.lattice, this.choice);
+    return this.conf[p];
+  }
+  sum(): number {
+    let s = 0;
+    for (let k = 0; k < this.decided.length; k++) s += this.at(this.decided[k]);
+    return s;
+  }
+}
+
+/** One correction; its confidence is read from its lattice when asked for (or was given). */
+class Correction implements OcrCorrection {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly from: string,
+    readonly to: string,
+    private readonly source: Decoded | null,
+    private readonly pos: number,
+    private readonly given: number,
+  ) {}
+  get confidence(): number {
+    return this.source === null ? this.given : this.source.at(this.pos);
+  }
+  /** The same correction at another span of another input. */
+  moved(start: number, end: number, from: string): Correction {
+    return new Correction(start, end, from, this.to, this.source, this.pos, this.given);
+  }
+}
+
+/** A result whose mean confidence is computed when first read. */
+function resultOf(fields: Omit<OcrCorrectionResult, 'confidence'>, batches: readonly Decoded[]): OcrCorrectionResult {
+  let conf: number | null = null;
+  const out = fields as OcrCorrectionResult;
+  Object.defineProperty(out, 'confidence', {
+    enumerable: true,
+    get: () => {
+      if (conf === null) {
+        let s = 0;
+        for (const b of batches) s += b.sum();
+        conf = fields.decided === 0 ? 1 : s / fields.decided;
+      }
+      return conf;
+    },
+  });
+  return out;
+}
+
 /** The result of correcting `input` (first) and then its output again (next), as one result on `input`. */
 function chain(input: string, first: OcrCorrectionResult, next: OcrCorrectionResult): OcrCorrectionResult {
   const byStart = new Map<number, OcrCorrection>();
@@ -86,10 +150,12 @@ function chain(input: string, first: OcrCorrectionResult, next: OcrCorrectionRes
     const end = first.map.toOriginal(c.end, 'end');
     const from = input.slice(start, end);
     if (from === c.to) byStart.delete(start);
-    else byStart.set(start, { start, end, from, to: c.to, confidence: c.confidence });
+    else byStart.set(start, (c as Correction).moved(start, end, from));
   }
   const corrections = [...byStart.values()].sort((a, b) => a.start - b.start);
-  return { ...next, channel: first.channel, map: first.map.compose(next.map), corrections, decided: first.decided, confidence: first.confidence };
+  const out = { text: next.text, channel: first.channel, map: first.map.compose(next.map), corrections, decided: first.decided } as OcrCorrectionResult;
+  Object.defineProperty(out, 'confidence', { enumerable: true, get: () => first.confidence });
+  return out;
 }
 
 interface ChannelParts {
@@ -172,36 +238,41 @@ export class OcrCorrector {
 
     const out = new OffsetMapBuilder();
     const corrections: OcrCorrection[] = [];
+    const batches: Decoded[] = [];
     let decided = 0;
-    let confSum = 0;
     let pieces: string[] = [];
     let at = 0; // position in the input up to which output is written
 
     const lattice = new LatticeParts();
     const flush = () => {
       if (lattice.length === 0 && pending.length === 0) return;
-      const res = lattice.length > 0 ? decode(m, lattice) : { choice: new Int32Array(0), confidence: new Float32Array(0) };
-      const edits: { w: OcrWord; to: string; confidence: number }[] = pending.splice(0);
+      const res = lattice.length > 0 ? decode(m, lattice) : { lattice: null, choice: new Int32Array(0) };
+      const edits: { w: OcrWord; to: string; source: Decoded | null; pos: number; confidence: number }[] = pending.splice(0);
+      const chosen: number[] = [];
       for (let p = 0; p < lattice.length; p++) {
         const e = lattice.entries[p];
-        const w = lattice.words[p];
-        if (!e || !w || e.types.length <= 1) continue;
+        if (e && lattice.words[p] && e.types.length > 1) chosen.push(p);
+      }
+      const batch = new Decoded(m, res.lattice, res.choice, Int32Array.from(chosen));
+      batches.push(batch);
+      decided += chosen.length;
+      for (const p of chosen) {
+        const e = lattice.entries[p]!;
+        const w = lattice.words[p]!;
         const k = res.choice[p];
-        decided++;
-        confSum += res.confidence[p];
         if (k === 0) continue;
         const type = this.options.toneStyle === 'old' ? placeTone(e.types[k], 'old') : e.types[k];
-        edits.push({ w, to: applyCase(type, text.slice(w.coreStart, w.coreEnd)), confidence: res.confidence[p] });
+        edits.push({ w, to: applyCase(type, text.slice(w.coreStart, w.coreEnd)), source: batch, pos: p, confidence: 1 });
       }
       edits.sort((a, b) => a.w.coreStart - b.w.coreStart);
-      for (const { w, to, confidence } of edits) {
+      for (const { w, to, source, pos, confidence } of edits) {
         const from = text.slice(w.coreStart, w.coreEnd);
         if (to === from) continue;
         changedSentences[sentence] = 1;
         pieces.push(text.slice(at, w.coreStart), to);
         out.keep(w.coreStart - at).replace(w.coreEnd - w.coreStart, to.length);
         at = w.coreEnd;
-        corrections.push({ start: w.coreStart, end: w.coreEnd, from, to, confidence });
+        corrections.push(new Correction(w.coreStart, w.coreEnd, from, to, source, pos, confidence));
       }
       lattice.clear();
     };
@@ -209,8 +280,8 @@ export class OcrCorrector {
     const cache = this.entryCache(kind);
     const symbols = this.symbolRepair(kind, parts.capitals);
     /** Repairs decided outside the lattice (symbols, numerals), written out at the next flush. */
-    const pending: { w: OcrWord; to: string; confidence: number }[] = [];
-    const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, confidence });
+    const pending: { w: OcrWord; to: string; source: null; pos: number; confidence: number }[] = [];
+    const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, source: null, pos: 0, confidence });
     // Every word's candidates first, so a word among words that no channel edit turns into
     // Vietnamese (English, another language's OCR) can be left as it is.
     const entries: (WordEntry | null)[] = new Array(words.length).fill(null);
@@ -277,7 +348,7 @@ export class OcrCorrector {
     const changed = new Uint8Array(sentence + 1);
     for (let k = 0; k < changedSentences.length; k++) if (changedSentences[k] === 1) changed[k] = 1;
     return {
-      result: { text: result, map: out.build(), corrections, channel: kind, decided, confidence: decided === 0 ? 1 : confSum / decided },
+      result: resultOf({ text: result, map: out.build(), corrections, channel: kind, decided }, batches),
       changed,
     };
   }

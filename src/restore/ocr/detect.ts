@@ -63,7 +63,7 @@ export function inspectOcr(text: string): OcrEvidence {
     const core = text.slice(w.coreStart, w.coreEnd);
     const prevNumber = afterNumber;
     afterNumber = false;
-    if (!/\p{L}/u.test(core)) {
+    if (!hasLetter(core)) {
       afterNumber = /\d/.test(core); // "0,5"
       continue;
     }
@@ -96,7 +96,7 @@ export function damagedWords(text: string): { word: string; damage: number }[] {
       continue;
     }
     const core = text.slice(w.coreStart, w.coreEnd);
-    const letter = /\p{L}/u.test(core);
+    const letter = hasLetter(core);
     const d = letter ? damageOf(core, syl, afterNumber) : DAMAGE_NONE;
     afterNumber = !letter && /\d/.test(core);
     if (d !== DAMAGE_NONE) out.push({ word: core, damage: d });
@@ -126,17 +126,15 @@ export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = f
   let lowerNextToOther = false;
   let other = false;
   for (let k = 0; k < core.length; k++) {
-    const ch = core.charAt(k);
-    const code = core.charCodeAt(k);
-    if (/\p{L}/u.test(ch)) {
+    const cls = classOf(core.charCodeAt(k));
+    if (cls & LETTER) {
       letters++;
-      if (ch !== ch.toLowerCase()) upper++;
+      if (cls & UPPER) upper++;
       // a letter with a mark Vietnamese does not use (ö, ø, ç, ñ), or another alphabet's letter
-      if (code >= 0xc0 && foldCharCode(code) !== code && !FOREIGN_LETTER.test(ch.toLowerCase())) return DAMAGE_STRONG;
-      if (code >= 0xc0 && foldCharCode(code) === code && code !== 0x111 && code !== 0x110 && !/[\u0300-\u036f]/.test(ch)) return DAMAGE_STRONG;
-    } else if (!/\p{M}/u.test(ch)) {
+      if (cls & FOREIGN) return DAMAGE_STRONG;
+    } else if (cls !== MARK) {
       other = true;
-      if ((k > 0 && isLowerLetter(core.charAt(k - 1))) || (k + 1 < core.length && isLowerLetter(core.charAt(k + 1)))) lowerNextToOther = true;
+      if ((k > 0 && isLowerLetter(core.charCodeAt(k - 1))) || (k + 1 < core.length && isLowerLetter(core.charCodeAt(k + 1)))) lowerNextToOther = true;
     }
   }
   if (letters === 1 && core.length === 1) return DAMAGE_NONE;
@@ -181,8 +179,45 @@ export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = f
   return gluedSyllables(folded, syl) ? DAMAGE_NONE : DAMAGE_WEAK;
 }
 
-function isLowerLetter(ch: string): boolean {
-  return ch !== '' && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const OTHER = 0;
+const LETTER = 1;
+const MARK = 2;
+const UPPER = 4;
+const LOWER = 8;
+/** A letter Vietnamese does not write: another mark (ö, ø, ç, ñ), another alphabet. */
+const FOREIGN = 16;
+/** Flags per code unit below U+2000 (a surrogate or a later unit is read by its regex each time). */
+let classes: Uint8Array | null = null;
+
+function classify(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (/\p{M}/u.test(ch)) return MARK;
+  if (!/\p{L}/u.test(ch)) return OTHER;
+  let f = LETTER;
+  const lower = ch.toLowerCase();
+  if (ch !== lower) f |= UPPER;
+  else if (ch !== ch.toUpperCase()) f |= LOWER;
+  if (code >= 0xc0 && foldCharCode(code) !== code && !FOREIGN_LETTER.test(lower)) f |= FOREIGN;
+  if (code >= 0xc0 && foldCharCode(code) === code && code !== 0x111 && code !== 0x110) f |= FOREIGN;
+  return f;
+}
+
+function classOf(code: number): number {
+  if (code >= 0x2000) return classify(String.fromCharCode(code));
+  if (classes === null) {
+    classes = new Uint8Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) classes[c] = classify(String.fromCharCode(c));
+  }
+  return classes[code];
+}
+
+function hasLetter(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (classOf(s.charCodeAt(k)) & LETTER) return true;
+  return false;
+}
+
+function isLowerLetter(code: number): boolean {
+  return (classOf(code) & LOWER) !== 0;
 }
 
 /** True when `folded` (6 letters or more) is two or three syllables written together ("tienhanh", "cungmot"). */

@@ -19,8 +19,6 @@ export interface OcrLattice {
 export interface OcrDecodeResult {
   /** Chosen candidate of each position (index within the position). */
   readonly choice: Int32Array;
-  /** 0..1 per position: the chosen candidate's share among the position's candidates. */
-  readonly confidence: Float32Array;
 }
 
 export interface OcrLanguageModel {
@@ -37,4 +35,6 @@ export interface OcrLanguageModel {
   unigram(id: number): number;
   /** Best path through the lattice. */
   decode(lattice: OcrLattice): OcrDecodeResult;
+  /** 0..1 per position: the chosen candidate's share among the position's candidates (max-marginal). */
+  confidence(lattice: OcrLattice, choice: Int32Array): Float32Array;
 }
