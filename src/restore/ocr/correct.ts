@@ -192,7 +192,8 @@ export class OcrCorrector {
         channel,
         gen: new CandidateGenerator(channel, this.index, this.model, opts),
         capitals,
-        capitalsGen: new CandidateGenerator(capitals, this.index, this.model, opts),
+        // words in capitals are headings or codes ("KH&CN", "GDQP&AN"): no back-off
+        capitalsGen: new CandidateGenerator(capitals, this.index, this.model, { ...opts, backoff: false }),
       };
       this.channels[kind] = c;
     }
@@ -292,7 +293,7 @@ export class OcrCorrector {
       const core = text.slice(w.coreStart, w.coreEnd);
       const e = cache.get(core, (c) => (CAPITALS.test(c) ? this.wordEntry(c, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(c, parts.gen, channel, weight)));
       entries[i] = e;
-      if (e.types.length === 1 && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
+      if (e.unexplained && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
     }
     const foreign = foreignWords(words, entries, lost);
     for (let i = 0; i < words.length; i++) {
@@ -415,7 +416,8 @@ export class OcrCorrector {
         scores.push((-(c.cost + FOOTNOTE_COST) / Math.LN10) * weight);
       }
     }
-    return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores) };
+    const unexplained = types.length === 1 || cands.every((c) => c.backoff === true);
+    return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores), unexplained };
   }
 }
 

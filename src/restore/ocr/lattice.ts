@@ -12,6 +12,8 @@ export interface WordEntry {
   types: string[];
   ids: Int32Array;
   channel: Float32Array;
+  /** No learned channel edit explains the word (its candidates, if any, come from the back-off). */
+  unexplained: boolean;
 }
 
 /** The lattice under construction: per position, either a cached word entry or one fixed token. */

@@ -54,6 +54,14 @@ describe('correctOcr: what must stay exact', () => {
     expect(kept.text).toContain('36-HD/VPTW');
   });
 
+  it('finds words no learned edit explains through one back-off edit, and keeps punctuation and codes', () => {
+    // "thyuc": a letter added and a vowel misread together; "civa": a vowel misread
+    expect(fix('Tiep tuc thyuc hien Nghi quyet cua Bo Chinh tri').text).toBe('Tiếp tục thực hiện Nghị quyết của Bộ Chính trị');
+    expect(fix('cong tac kiem tra, giam sat civa Dang').text).toBe('công tác kiểm tra, giám sát của Đảng');
+    expect(fix('theo văn ban/ KH&CN').text).toContain('KH&CN');
+    expect(fix('theo văn ban/ KH&CN').text).toContain('/');
+  });
+
   it('leaves garbage and other languages alone', () => {
     for (const g of ['qzx vvkw 7#@! ¤¤ %%% zzqq', 'The quick brown fox jumps over the lazy dog', '|||| ~~~ @@@ ###']) {
       expect(fix(g).text).toBe(g);
