@@ -72,6 +72,12 @@ const MAX_LATTICE = 4000;
 const FOOTNOTE = /^(\p{L}{2,})(\d{1,2})$/u;
 /** Cost (nats) of reading trailing digits as a footnote marker rather than as misread letters. */
 const FOOTNOTE_COST = 2;
+/**
+ * Extra cost (nats) of reading a short number among words as a word: numbers
+ * are far commoner than misread letters, and the channel learned its edits
+ * from letters in words.
+ */
+const NUMBER_AS_WORD_COST = 1;
 /** Most candidates of one word (the decoder's limit is higher). */
 const MAX_WORD_CANDIDATES = 16;
 /** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
@@ -313,7 +319,13 @@ export class OcrCorrector {
           lattice.fixed(m.classId('symbol', 0x49));
         } else if (foreign[i] === 1) lattice.fixed(e.ids[0]);
         else lattice.word(e, w);
-      } else if (w.kind === CORE_NUMBER) lattice.fixed(m.classId('number', 0x30));
+      } else if (w.kind === CORE_NUMBER) {
+        // A number of one or two digits alone between words ("6" for "ở", "16" for "lệ"): the
+        // number stays a candidate at no cost, and the model decides.
+        const inProse = w.coreEnd - w.coreStart <= 2 && w.start === w.coreStart && w.end === w.coreEnd && !w.lineStart && isProseWord(words[i - 1], text) && isProseWord(words[i + 1], text);
+        if (inProse) lattice.word(cache.get(text.slice(w.coreStart, w.coreEnd), (c) => this.numberEntry(c, parts.gen, weight)), w);
+        else lattice.fixed(m.classId('number', 0x30));
+      }
       else if (w.kind === CORE_PROTECTED) {
         let core = text.slice(w.coreStart, w.coreEnd);
         let joinedWith = false;
@@ -376,6 +388,20 @@ export class OcrCorrector {
     return c;
   }
 
+  /** A short number among words: kept as a number at no cost, or a word the channel reads as it. */
+  private numberEntry(core: string, gen: CandidateGenerator, weight: number): WordEntry {
+    const types = [core];
+    const ids = [this.model.classId('number', 0x30)];
+    const scores = [0];
+    for (const c of gen.candidates(core)) {
+      if (types.length >= MAX_WORD_CANDIDATES) break;
+      types.push(c.type);
+      ids.push(c.id);
+      scores.push((-(c.cost + NUMBER_AS_WORD_COST) / Math.LN10) * weight);
+    }
+    return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores), unexplained: types.length === 1 };
+  }
+
   private wordEntry(core: string, gen: CandidateGenerator, channel: OcrChannel, weight: number): WordEntry {
     const m = this.model;
     const lower = core.toLowerCase();
@@ -419,6 +445,16 @@ export class OcrCorrector {
     const unexplained = types.length === 1 || cands.every((c) => c.backoff === true);
     return { types, ids: Int32Array.from(ids), channel: Float32Array.from(scores), unexplained };
   }
+}
+
+/** A word of letters with no punctuation around it, on the same line (a number between two such is in running prose). */
+function isProseWord(w: OcrWord | undefined, text: string): boolean {
+  if (w === undefined || w.kind !== CORE_WORD || w.start !== w.coreStart || w.end !== w.coreEnd) return false;
+  for (let k = w.coreStart; k < w.coreEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x30 && c <= 0x39) return false;
+  }
+  return true;
 }
 
 function isSentenceEnd(text: string, w: OcrWord): boolean {

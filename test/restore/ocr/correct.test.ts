@@ -62,6 +62,12 @@ describe('correctOcr: what must stay exact', () => {
     expect(fix('theo văn ban/ KH&CN').text).toContain('/');
   });
 
+  it('reads a short number alone between words as a word only where the model wants a word', () => {
+    expect(fix('khoi nghiep 6 cac tinh').text).toBe('khởi nghiệp ở các tỉnh'); // "ở" read as "6"
+    expect(fix('co 6 huyen va 16 xa da hoan thanh').text).toBe('có 6 huyện và 16 xã đã hoàn thành');
+    expect(fix('Dieu 6 Thong tu 16').text).toMatch(/^Điều 6 \S+ \S+ 16$/);
+  });
+
   it('leaves garbage and other languages alone', () => {
     for (const g of ['qzx vvkw 7#@! ¤¤ %%% zzqq', 'The quick brown fox jumps over the lazy dog', '|||| ~~~ @@@ ###']) {
       expect(fix(g).text).toBe(g);
