@@ -6,6 +6,7 @@
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
  *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
  *   nice -n 10 npx tsx tools/ocr/generate.ts dev     [--out work-data/ocr] [--kb 30]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts font    [--out work-data/ocr] [--chunks N]  (FreeSerif: fonts-freefont-ttf)
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
  *
  * train: a varied sample of corpus lines whose 1-based line number is NOT
@@ -24,7 +25,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const SHARED = process.env.VNREF_SHARED ?? '/work/shared';
 const SYNTH = join(SHARED, 'tools/synth-ocr');
@@ -35,7 +36,24 @@ export interface Channel {
   lang: 'eng' | 'vie';
   degrade: number;
   seed: number;
+  /** A typeface other than synth-ocr's DejaVu Serif (a TrueType file), named in `name` ("-free"). */
+  font?: string;
 }
+
+/**
+ * A second typeface: GNU FreeSerif, a Times clone with Vietnamese glyphs
+ * (Debian fonts-freefont-ttf). Vietnamese official documents are set in
+ * Times New Roman; DejaVu Serif alone teaches the channel one typeface's
+ * confusions.
+ */
+const FREESERIF = '/usr/share/fonts/truetype/freefont/FreeSerif.ttf';
+const FONT: Channel[] = [
+  { name: 'eng-d0-s1-free', lang: 'eng', degrade: 0, seed: 1, font: FREESERIF },
+  { name: 'eng-d1-s2-free', lang: 'eng', degrade: 1, seed: 2, font: FREESERIF },
+  { name: 'eng-d2-s3-free', lang: 'eng', degrade: 2, seed: 3, font: FREESERIF },
+  { name: 'vie-d3-s1-free', lang: 'vie', degrade: 3, seed: 1, font: FREESERIF },
+  { name: 'vie-d4-s3-free', lang: 'vie', degrade: 4, seed: 3, font: FREESERIF },
+];
 
 const ENG: Channel[] = [
   { name: 'eng-d0-s1', lang: 'eng', degrade: 0, seed: 1 },
@@ -120,9 +138,20 @@ function chunkLines(lines: string[], maxChars: number): string[][] {
 
 function runSynth(inFile: string, ch: Channel, outFile: string): void {
   if (existsSync(outFile)) return;
-  const r = spawnSync(SYNTH, ['--lang', ch.lang, '--degrade', String(ch.degrade), '--seed', String(ch.seed), inFile], {
+  let script = SYNTH;
+  if (ch.font) {
+    // synth-ocr with its font line pointed at another typeface; everything else as shared/ has it
+    if (!existsSync(ch.font)) throw new Error(`${ch.font} is missing (apt-get install -y fonts-freefont-ttf)`);
+    const text = readFileSync(SYNTH, 'utf8');
+    if (!/^font=.*$/m.test(text)) throw new Error('synth-ocr has no font= line to point at another typeface');
+    script = join(dirname(outFile), `.synth-ocr-${basename(ch.font, '.ttf')}.sh`);
+    writeFileSync(script, text.replace(/^font=.*$/m, `font=${ch.font}`), { mode: 0o755 });
+  }
+  // one Tesseract thread: the machine is shared
+  const r = spawnSync('bash', [script, '--lang', ch.lang, '--degrade', String(ch.degrade), '--seed', String(ch.seed), inFile], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
   });
   if (r.status !== 0) throw new Error(`synth-ocr failed on ${inFile} (${ch.name}): ${r.stderr}`);
   writeFileSync(outFile, r.stdout);
@@ -225,6 +254,28 @@ function dev(out: string, kb: number): void {
 }
 
 /**
+ * font: the training chunks (not the dev chunks) read again in FreeSerif,
+ * one English-model and one Vietnamese-model setting each (rotating), and
+ * the dev lines under every FreeSerif setting. Needs `train` and `dev` first.
+ */
+function font(out: string, maxChunks: number): void {
+  const dir = join(out, 'train');
+  const chunks = readdirSync(dir)
+    .filter((f) => f.endsWith('.clean.txt') && !f.startsWith('upper'))
+    .map((f) => f.replace(/\.clean\.txt$/, ''))
+    .filter((id) => !/^(admin|legal)-\d+$/.test(id) || Number(id.split('-')[1]) % 8 !== 7)
+    .sort();
+  const eng = FONT.filter((c) => c.lang === 'eng');
+  const vie = FONT.filter((c) => c.lang === 'vie');
+  chunks.slice(0, maxChunks).forEach((id, k) => {
+    for (const ch of [eng[k % eng.length], vie[k % vie.length]]) runSynth(join(dir, `${id}.clean.txt`), ch, join(dir, `${id}.${ch.name}.txt`));
+    console.error(`[${k + 1}] ${id}`);
+  });
+  const devClean = join(out, 'dev', 'dev.clean.txt');
+  if (existsSync(devClean)) for (const ch of [FONT[1], FONT[2], FONT[3], FONT[4]]) runSynth(devClean, ch, join(out, 'dev', `dev.${ch.name}.txt`));
+}
+
+/**
  * Headings: reports set titles, issuer blocks and section heads in capitals
  * ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO"), which OCR misreads in its own ways
  * ("PANG" for "ĐẢNG"). Short corpus lines (not held out) in capitals, read
@@ -265,8 +316,9 @@ if (mode === 'train') train(out, Number(arg('--kb', '420')), process.argv.includ
 else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
 else if (mode === 'dev') dev(out, Number(arg('--kb', '30')));
+else if (mode === 'font') font(out, Number(arg('--chunks', '1000')));
 else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
 else {
-  console.error('usage: generate.ts train|heldout|dev|upper|fixtures [--out DIR] [--kb N]');
+  console.error('usage: generate.ts train|heldout|dev|font|upper|fixtures [--out DIR] [--kb N] [--chunks N]');
   process.exit(2);
 }

@@ -21,7 +21,10 @@ import type { OcrLanguageModel, OcrLattice } from './language.js';
 import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
 import { SymbolRepair, repairRoman } from './symbols.js';
 import { stripToneCode } from './tones.js';
-import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords, type OcrWord } from './words.js';
+import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, coreText, ocrWords, type OcrWord } from './words.js';
+import { regroup } from './regroup.js';
+import { foldedSyllables } from '../syllables.js';
+import { foldDiacritics } from '../../text/fold.js';
 import { LatticeParts, decode, protectedTokens, type WordEntry } from './lattice.js';
 import { foreignWords } from './foreign.js';
 import { applyCase } from './casing.js';
@@ -78,6 +81,8 @@ const FOOTNOTE_COST = 2;
  * from letters in words.
  */
 const NUMBER_AS_WORD_COST = 1;
+/** log10 unigram probability below which a word the model knows counts as a rarity (a fragment such as "ết"). */
+const RARE_WORD = -5;
 /** Most candidates of one word (the decoder's limit is higher). */
 const MAX_WORD_CANDIDATES = 16;
 /** Most passes of {@link OcrCorrector.correct} (the first, and re-corrections of what changed). */
@@ -235,7 +240,6 @@ export class OcrCorrector {
 
   /** One pass; `active` (per sentence) limits it to the sentences marked 1. */
   private pass(text: string, active: Uint8Array | null, kind: ChannelKind): { result: OcrCorrectionResult; changed: Uint8Array } {
-    const words = ocrWords(text);
     const parts = this.channelFor(kind);
     const { channel } = parts;
     const weight = this.options.channelWeight ?? 1;
@@ -263,13 +267,17 @@ export class OcrCorrector {
       const batch = new Decoded(m, res.lattice, res.choice, Int32Array.from(chosen));
       batches.push(batch);
       decided += chosen.length;
-      for (const p of chosen) {
-        const e = lattice.entries[p]!;
-        const w = lattice.words[p]!;
-        const k = res.choice[p];
-        if (k === 0) continue;
+      for (let p = 0; p < lattice.length; p++) {
+        const e = lattice.entries[p];
+        const w = lattice.words[p];
+        if (!e || !w) continue;
+        const k = e.types.length > 1 ? res.choice[p] : 0;
+        const regrouped = w.core !== undefined || w.prefix !== undefined;
+        if (k === 0 && !regrouped) continue;
+        const core = coreText(text, w);
         const type = this.options.toneStyle === 'old' ? placeTone(e.types[k], 'old') : e.types[k];
-        edits.push({ w, to: applyCase(type, text.slice(w.coreStart, w.coreEnd)), source: batch, pos: p, confidence: 1 });
+        const to = (w.prefix ?? '') + (k === 0 ? core : applyCase(type, core));
+        edits.push({ w, to, source: e.types.length > 1 ? batch : null, pos: p, confidence: 1 });
       }
       edits.sort((a, b) => a.w.coreStart - b.w.coreStart);
       for (const { w, to, source, pos, confidence } of edits) {
@@ -291,13 +299,23 @@ export class OcrCorrector {
     const direct = (w: OcrWord, to: string, confidence: number) => pending.push({ w, to, source: null, pos: 0, confidence });
     // Every word's candidates first, so a word among words that no channel edit turns into
     // Vietnamese (English, another language's OCR) can be left as it is.
+    const entryOf = (c: string) => cache.get(c, (x) => (CAPITALS.test(x) ? this.wordEntry(x, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(x, parts.gen, channel, weight)));
+    const words = regroup(text, ocrWords(text), {
+      known: (c) => {
+        if (/\d/.test(c)) return false;
+        const id = m.idOf(placeTone(c.toLowerCase(), 'new'));
+        return id !== m.unkId && m.unigram(id) >= RARE_WORD;
+      },
+      syllable: (c) => foldedSyllables().has(foldDiacritics(c.toLowerCase())),
+      explained: (c) => !entryOf(c).unexplained,
+    });
     const entries: (WordEntry | null)[] = new Array(words.length).fill(null);
     const lost = new Uint8Array(words.length);
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (w.kind !== CORE_WORD) continue;
-      const core = text.slice(w.coreStart, w.coreEnd);
-      const e = cache.get(core, (c) => (CAPITALS.test(c) ? this.wordEntry(c, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(c, parts.gen, channel, weight)));
+      const core = coreText(text, w);
+      const e = entryOf(core);
       entries[i] = e;
       if (e.unexplained && e.ids[0] === m.unkId && !/\d/.test(core) && core !== core.toUpperCase()) lost[i] = 1;
     }
@@ -311,7 +329,7 @@ export class OcrCorrector {
       // opening punctuation
       for (let k = w.start; k < w.coreStart; k++) lattice.fixed(m.classId('punct', text.charCodeAt(k)));
       if (w.kind === CORE_WORD) {
-        const core = text.slice(w.coreStart, w.coreEnd);
+        const core = coreText(text, w);
         const roman = w.lineStart ? repairRoman(core) : null;
         const e = entries[i]!;
         if (roman !== null) {

@@ -26,6 +26,15 @@ export interface OcrWord {
   kind: number;
   /** True when a line break (or the start of the text) comes before this run. */
   lineStart: boolean;
+  /** The core's text when it is not the text of its span (two parts of a split syllable, joined: see regroup.ts). */
+  core?: string;
+  /** Written before the corrected core (" ": the second of two syllables the OCR glued). */
+  prefix?: string;
+}
+
+/** The text of a word's core. */
+export function coreText(text: string, w: OcrWord): string {
+  return w.core ?? text.slice(w.coreStart, w.coreEnd);
 }
 
 const LEADING = new Set([...'"\'“‘«([{<*•·„‚']);

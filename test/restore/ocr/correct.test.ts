@@ -68,6 +68,17 @@ describe('correctOcr: what must stay exact', () => {
     expect(fix('Dieu 6 Thong tu 16').text).toMatch(/^Điều 6 \S+ \S+ 16$/);
   });
 
+  it('rejoins a syllable the OCR split and cuts two it glued, and leaves names and words alone', () => {
+    const r = fix('Nghị quy ết số 12 củaBộ Chính trị về việc');
+    expect(r.text).toBe('Nghị quyết số 12 của Bộ Chính trị về việc');
+    const glued = r.corrections.find((c) => c.to.startsWith(' '))!;
+    expect(glued.from).toBe('Bộ');
+    expect(r.map.spanToOriginal(r.text.indexOf('quyết'), r.text.indexOf('quyết') + 5)).toEqual({ start: 5, end: 11 });
+    expect(fix('ứng dụng TikTok và YouTube, VNeID').text).toBe('ứng dụng TikTok và YouTube, VNeID');
+    expect(fix('tai tinh Bac Ninh').text).not.toContain('BacNinh');
+    expect(fix('tu an ninh').text.split(' ')).toHaveLength(3);
+  });
+
   it('leaves garbage and other languages alone', () => {
     for (const g of ['qzx vvkw 7#@! ¤¤ %%% zzqq', 'The quick brown fox jumps over the lazy dog', '|||| ~~~ @@@ ###']) {
       expect(fix(g).text).toBe(g);
