@@ -18,6 +18,7 @@ import { OcrCorrector } from '../../src/restore/ocr/correct.js';
 import { alignWords, bareWord, syllableAccuracy, words } from './align.js';
 import { findModel } from './find-model.js';
 import { isDevChunk } from './learn-channel.js';
+import { extractReferences } from '../../src/index.js';
 
 const REPO = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -31,14 +32,23 @@ function main(): void {
   if (!lm) throw new Error('no language model');
   const data = resolve(arg('--data', join(REPO, 'work-data/ocr')));
   const nErrors = Number(arg('--errors', '0'));
-  const corrector = new OcrCorrector(ocrLanguageModel(lm), CHANNEL_DATA);
+  // OCR_OPTIONS: corrector options as JSON, to try settings ('{"candidates":{"beam":4}}')
+  const corrector = new OcrCorrector(ocrLanguageModel(lm), CHANNEL_DATA, JSON.parse(process.env.OCR_OPTIONS ?? '{}'));
   const pairs: { set: string; clean: string; ocr: string }[] = [];
   const devDir = join(data, 'dev');
   if (existsSync(devDir)) {
     const clean = readFileSync(join(devDir, 'dev.clean.txt'), 'utf8');
     for (const f of readdirSync(devDir).sort()) {
-      const m = /^dev\.((eng|vie)-d\d-s\d+)\.txt$/.exec(f);
+      const m = /^dev\.((eng|vie)-d\d-s\d+(-free)?)\.txt$/.exec(f);
       if (m) pairs.push({ set: `dev ${m[1]}`, clean, ocr: readFileSync(join(devDir, f), 'utf8') });
+    }
+  }
+  const refsDir = join(data, 'refs');
+  if (existsSync(refsDir)) {
+    const clean = readFileSync(join(refsDir, 'refs.clean.txt'), 'utf8');
+    for (const f of readdirSync(refsDir).sort()) {
+      const m = /^refs\.((eng|vie)-d\d-s\d+(-free)?)\.txt$/.exec(f);
+      if (m) pairs.push({ set: `refs ${m[1]}`, clean, ocr: readFileSync(join(refsDir, f), 'utf8') });
     }
   }
   const trainDir = join(data, 'train');
@@ -73,6 +83,31 @@ function main(): void {
     }
   }
   const pct = (x: number, n: number) => `${((100 * x) / n).toFixed(2)}%`;
+  if (process.argv.includes('--refs')) {
+    // references of the corrected OCR against those of the clean text: same id, date and issuer
+    const refs = new Map<string, { gold: number; found: number; matched: number }>();
+    const key = (r: { id: string; date: string | null; issuer: string | null }) => `${r.id}|${r.date}|${r.issuer}`;
+    for (const p of pairs) {
+      const gold = extractReferences(p.clean, { model: lm, input: 'clean' }).map(key);
+      const got = extractReferences(p.ocr, { model: lm, input: 'ocr' }).map(key);
+      const g = refs.get(p.set) ?? { gold: 0, found: 0, matched: 0 };
+      const pool = new Map<string, number>();
+      for (const k of gold) pool.set(k, (pool.get(k) ?? 0) + 1);
+      for (const k of got) {
+        const n = pool.get(k) ?? 0;
+        if (n > 0) {
+          g.matched++;
+          pool.set(k, n - 1);
+        } else if (nErrors > 0) console.log(`  ${p.set}: found ${k}`);
+      }
+      if (nErrors > 0) for (const [k, n] of pool) if (n > 0) console.log(`  ${p.set}: missed ${k}`);
+      g.gold += gold.length;
+      g.found += got.length;
+      refs.set(p.set, g);
+    }
+    for (const [set, g] of refs) console.log(`${set}: references ${g.gold}, recall ${pct(g.matched, g.gold)}, precision ${pct(g.matched, g.found)}`);
+    return;
+  }
   for (const [set, g] of agg) console.log(`${set}: ${g.total} syllables, before ${pct(g.before, g.total)}, after ${pct(g.after, g.total)} (${pct(g.folded, g.total)} but for diacritics)`);
   for (const [kind, e] of errors) {
     console.log(`\n${kind}: most frequent errors (reference ← output)`);

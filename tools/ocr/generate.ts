@@ -6,6 +6,7 @@
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
  *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
  *   nice -n 10 npx tsx tools/ocr/generate.ts dev     [--out work-data/ocr] [--kb 30]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts refs    [--out work-data/ocr] [--kb 15]
  *   nice -n 10 npx tsx tools/ocr/generate.ts font    [--out work-data/ocr] [--chunks N]  (FreeSerif: fonts-freefont-ttf)
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
  *
@@ -253,6 +254,49 @@ function dev(out: string, kb: number): void {
   }
 }
 
+const REFS: Channel[] = [
+  { name: 'eng-d1-s9', lang: 'eng', degrade: 1, seed: 9 },
+  { name: 'eng-d2-s9', lang: 'eng', degrade: 2, seed: 9 },
+  { name: 'vie-d3-s9', lang: 'vie', degrade: 3, seed: 9 },
+  { name: 'vie-d4-s9', lang: 'vie', degrade: 4, seed: 9 },
+];
+
+/** A document number with its symbol ("52-NQ/TW", "111/NQ-CP", "65/2023/NĐ-CP"). */
+const CITES = /\d+[/-](\d{4}\/)?[A-ZĐ]{1,8}[-/][A-ZĐ]/u;
+
+/**
+ * refs: held-out lines that cite documents, none of the held-out fixtures'
+ * or the dev set's, read back under other seeds: a tuning set for references
+ * (tools/ocr/dev-eval.ts --refs). Written to OUT/refs/ (not committed).
+ */
+function refs(out: string, kb: number): void {
+  const dir = join(out, 'refs');
+  mkdirSync(dir, { recursive: true });
+  const taken = new Set(readFileSync(join(REPO, 'fixtures/ocr/heldout/lines.tsv'), 'utf8').trim().split('\n'));
+  const devLines = join(out, 'dev', 'lines.tsv');
+  if (existsSync(devLines)) for (const l of readFileSync(devLines, 'utf8').trim().split('\n')) taken.add(l);
+  const pick = (file: string, corpus: string, chars: number): Picked[] => {
+    const lines = execFileSync('xz', ['-dc', join(SHARED, 'corpus', file)], { maxBuffer: 1 << 30, encoding: 'utf8' }).split('\n');
+    const got: Picked[] = [];
+    let n = 0;
+    for (let no = 20; no <= lines.length && n < chars; no += 20) {
+      const l = lines[no - 1];
+      if (!l || l.length < 40 || l.length > 600 || !CITES.test(l) || taken.has(`${corpus}\t${no}`) || hash01(no, 41) > 0.35) continue;
+      got.push({ corpus, line: no, text: l });
+      n += l.length;
+    }
+    return got;
+  };
+  const all = [...pick('vi-admin.txt.xz', 'admin', kb * 1000 * 0.6), ...pick('vi-legal.txt.xz', 'legal', kb * 1000 * 0.4)];
+  writeFileSync(join(dir, 'lines.tsv'), all.map((p) => `${p.corpus}\t${p.line}`).join('\n') + '\n');
+  const clean = join(dir, 'refs.clean.txt');
+  writeFileSync(clean, all.map((p) => p.text).join('\n') + '\n');
+  for (const ch of REFS) {
+    runSynth(clean, ch, join(dir, `refs.${ch.name}.txt`));
+    console.error(`refs ${ch.name} done`);
+  }
+}
+
 /**
  * font: the training chunks (not the dev chunks) read again in FreeSerif,
  * one English-model and one Vietnamese-model setting each (rotating), and
@@ -317,8 +361,9 @@ else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
 else if (mode === 'dev') dev(out, Number(arg('--kb', '30')));
 else if (mode === 'font') font(out, Number(arg('--chunks', '1000')));
+else if (mode === 'refs') refs(out, Number(arg('--kb', '15')));
 else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
 else {
-  console.error('usage: generate.ts train|heldout|dev|font|upper|fixtures [--out DIR] [--kb N] [--chunks N]');
+  console.error('usage: generate.ts train|heldout|dev|refs|font|upper|fixtures [--out DIR] [--kb N] [--chunks N]');
   process.exit(2);
 }

@@ -17,7 +17,7 @@ export function ocrLanguageModel(model: LanguageModel): OcrLanguageModel {
       idOf: (type) => model.idOf(type),
       classId: (kind, code) => (kind === 'number' ? TOK_NUM : kind === 'symbol' ? TOK_SYM : punctToken(code)),
       unigram: (id) => model.uniProb[id],
-      decode: (lattice) => decodeLattice(model, lattice, { confidence: false }),
+      decode: (lattice, beam) => decodeLattice(model, lattice, { confidence: false, beam }),
       confidence: (lattice, choice) => decodeConfidence(model, lattice, choice),
     };
     adapted.set(model, m);

@@ -136,7 +136,14 @@ export class OcrChannel {
       toneless += String.fromCharCode(o);
     }
     /** One back-off edit per path, when asked for: `used` says whether this path took it. */
+    // The cheapest cost seen at each state (OCR position, trie node, edits made, back-off used): a
+    // path that reaches a state no cheaper than another did cannot lead to a cheaper word.
+    const seen = new Map<number, number>();
     const walk = (j: number, node: number, cost: number, edits: number, used = !backoff): void => {
+      const state = ((node * (m + 1) + j) * (maxEdits + 1) + edits) * 2 + (used ? 1 : 0);
+      const before = seen.get(state);
+      if (before !== undefined && before <= cost) return;
+      seen.set(state, cost);
       if (j === m && node !== 0) {
         const w = trie.wordAt(node);
         if (w >= 0) emit(w, cost);

@@ -65,6 +65,8 @@ export interface CorrectorOptions {
   toneStyle?: ToneStyle;
   /** log10 cost per letter of keeping a word the model does not know. Default 1. */
   unknownLetterCost?: number;
+  /** The decoder's beam (log10): paths this far below the best are dropped. Default: the decoder's (4). */
+  decoderBeam?: number;
 }
 
 const UNKNOWN_LETTER = 1;
@@ -217,15 +219,17 @@ export class OcrCorrector {
    * MAX_PASSES times, so correcting the output again changes nothing.
    */
   correct(text: string): OcrCorrectionResult {
-    const first = this.pass(text, null, this.kindOf(text));
+    const firstWords = ocrWords(text);
+    const first = this.pass(text, null, this.kindOf(text, firstWords), firstWords);
     let result = first.result;
     let changed = first.changed;
     let kind = result.channel;
     for (let k = 1; k < MAX_PASSES && result.corrections.length > 0; k++) {
       // Sentences are decoded apart, so a pass through the same channel can only change
       // the sentences the last pass changed; through another channel, any.
-      const nextKind = this.kindOf(result.text);
-      const next = this.pass(result.text, nextKind === kind ? changed : null, nextKind);
+      const nextWords = ocrWords(result.text);
+      const nextKind = this.kindOf(result.text, nextWords);
+      const next = this.pass(result.text, nextKind === kind ? changed : null, nextKind, nextWords);
       kind = nextKind;
       if (next.result.corrections.length === 0) break;
       result = chain(text, result, next.result);
@@ -234,12 +238,12 @@ export class OcrCorrector {
     return result;
   }
 
-  private kindOf(text: string): ChannelKind {
-    return this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text);
+  private kindOf(text: string, words: OcrWord[]): ChannelKind {
+    return this.options.channel && this.options.channel !== 'auto' ? this.options.channel : pickChannel(text, words);
   }
 
-  /** One pass; `active` (per sentence) limits it to the sentences marked 1. */
-  private pass(text: string, active: Uint8Array | null, kind: ChannelKind): { result: OcrCorrectionResult; changed: Uint8Array } {
+  /** One pass; `active` (per sentence) limits it to the sentences marked 1. `tokens` are ocrWords(text). */
+  private pass(text: string, active: Uint8Array | null, kind: ChannelKind, tokens: OcrWord[] = ocrWords(text)): { result: OcrCorrectionResult; changed: Uint8Array } {
     const parts = this.channelFor(kind);
     const { channel } = parts;
     const weight = this.options.channelWeight ?? 1;
@@ -257,7 +261,7 @@ export class OcrCorrector {
     const lattice = new LatticeParts();
     const flush = () => {
       if (lattice.length === 0 && pending.length === 0) return;
-      const res = lattice.length > 0 ? decode(m, lattice) : { lattice: null, choice: new Int32Array(0) };
+      const res = lattice.length > 0 ? decode(m, lattice, this.options.decoderBeam) : { lattice: null, choice: new Int32Array(0) };
       const edits: { w: OcrWord; to: string; source: Decoded | null; pos: number; confidence: number }[] = pending.splice(0);
       const chosen: number[] = [];
       for (let p = 0; p < lattice.length; p++) {
@@ -300,7 +304,7 @@ export class OcrCorrector {
     // Every word's candidates first, so a word among words that no channel edit turns into
     // Vietnamese (English, another language's OCR) can be left as it is.
     const entryOf = (c: string) => cache.get(c, (x) => (CAPITALS.test(x) ? this.wordEntry(x, parts.capitalsGen, parts.capitals, weight) : this.wordEntry(x, parts.gen, channel, weight)));
-    const words = regroup(text, ocrWords(text), {
+    const words = regroup(text, tokens, {
       known: (c) => {
         if (/\d/.test(c)) return false;
         const id = m.idOf(placeTone(c.toLowerCase(), 'new'));

@@ -61,7 +61,7 @@ export function protectedTokens(m: OcrLanguageModel, core: string): number[] {
 }
 
 /** The decoder's lattice of the parts, and the best path through it. */
-export function decode(m: OcrLanguageModel, lat: LatticeParts): { lattice: OcrLattice; choice: Int32Array } {
+export function decode(m: OcrLanguageModel, lat: LatticeParts, beam?: number): { lattice: OcrLattice; choice: Int32Array } {
   const n = lat.length;
   const candStart = new Int32Array(n + 1);
   const candToken = new Int32Array(lat.candidates);
@@ -80,5 +80,5 @@ export function decode(m: OcrLanguageModel, lat: LatticeParts): { lattice: OcrLa
   }
   candStart[n] = at;
   const lattice: OcrLattice = { length: n, candStart, candToken, candChannel };
-  return { lattice, choice: m.decode(lattice).choice };
+  return { lattice, choice: m.decode(lattice, beam).choice };
 }
