@@ -4,7 +4,7 @@
  * holds only the order of the calls and the fast paths, never a second copy
  * of what the core does:
  *
- * 1. No trigger (see prefilter.ts): nothing can be found; references and
+ * 1. No trigger (see refs/triggers.ts): nothing can be found; references and
  *    header are empty without calling anything.
  * 2. References and header come from the core (`extractReferences`, which
  *    handles stripped and OCR'd input itself, with `input` passed through;
@@ -15,7 +15,7 @@
  */
 import type { DocumentHeader, InputKind, Reference } from '../schema.js';
 import type { DocumentAnalysis, DocumentFunction, HandlerConfig } from './pool/protocol.js';
-import { hasTrigger } from './prefilter.js';
+import { hasTrigger } from '../refs/triggers.js';
 
 /** The core functions the pipeline calls. */
 export interface PipelineStages {
