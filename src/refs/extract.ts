@@ -4,7 +4,8 @@
  *
  * ```
  * extractReferences(input)
- *   = prepare (normalize; restore tones for stripped/OCR text)   → text + OffsetMap
+ *   = prepare (normalize; detect; restore the windows around      → text + OffsetMap
+ *     reference anchors of stripped/OCR text: pipeline.ts)
  *   → findReferences(text)                                       → references on the prepared text
  *   → spans mapped back through the OffsetMap                    → references on the input
  * ```
@@ -401,18 +402,34 @@ export function findReferences(text: string, includeHeader = false): Reference[]
  * Extracts the documents cited in `text`: every mention by number and
  * symbol, with its type, issuer, date and relation, spans into `text`.
  * Synchronous and pure; `[]` for empty text; throws a TypeError naming the
- * argument for a non-string; never throws on a string.
+ * argument for a non-string; never throws on a string. Stripped and OCR'd
+ * text is restored only around the places where a reference may start.
  */
 export function extractReferences(text: string, options?: ExtractOptions): Reference[] {
-  assertString(text, 'extractReferences', 'text');
+  return extract('extractReferences', text, options, 'windows').references;
+}
+
+/**
+ * {@link extractReferences}, and the text the references were read from:
+ * normalized, and restored as a whole (tones, OCR letters) when it is
+ * stripped or OCR'd, for a caller that wants that text too (one restoration
+ * of the whole text instead of the windows and then the whole). The spans
+ * still index the input.
+ */
+export function extractReferencesAndText(text: string, options?: ExtractOptions): { references: Reference[]; text: string } {
+  return extract('extractReferencesAndText', text, options, 'full');
+}
+
+function extract(name: string, text: string, options: ExtractOptions | undefined, restore: 'windows' | 'full'): { references: Reference[]; text: string } {
+  assertString(text, name, 'text');
   if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new TypeError(`extractReferences: argument "options" must be an object, got ${describeValue(options)}`);
+    throw new TypeError(`${name}: argument "options" must be an object, got ${describeValue(options)}`);
   }
-  const opts = options === undefined ? DEFAULTS : parseOptions(options);
-  if (text.length === 0) return [];
-  const prepared = prepareText(text, opts.input, { model: opts.model });
+  const opts = options === undefined ? DEFAULTS : parseOptions(name, options);
+  if (text.length === 0) return { references: [], text };
+  const prepared = prepareText(text, opts.input, { model: opts.model, restore });
   const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
-  return mapReferences(refs, text, prepared.map);
+  return { references: mapReferences(refs, text, prepared.map), text: prepared.text };
 }
 
 /**
@@ -435,12 +452,12 @@ export function mapReferences(refs: Reference[], input: string, map: OffsetMap):
 
 const DEFAULTS = ExtractOptionsSchema.parse({});
 
-function parseOptions(options: ExtractOptions) {
+function parseOptions(name: string, options: ExtractOptions) {
   const r = ExtractOptionsSchema.safeParse(options);
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue.path.length ? `options.${issue.path.join('.')}` : 'options';
-    throw new TypeError(`extractReferences: argument "${path}": ${issue.message}`);
+    throw new TypeError(`${name}: argument "${path}": ${issue.message}`);
   }
   return r.data;
 }
