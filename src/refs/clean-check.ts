@@ -4,8 +4,9 @@
  * written. Input-kind detection (`detectInputKind`, restore/detect.ts) costs
  * about 200 ns per character (it tokenizes and inspects every word for OCR
  * damage); for a bulk run over many small clean documents that was most of
- * the time. This check reads a small sample one code unit at a time, with
- * table lookups and a rolling hash, allocating nothing, and answers only
+ * the time. This check reads a small sample (2 K characters; 8 K when that
+ * is not enough) one code unit at a time, with table lookups and a rolling
+ * hash, allocating nothing, and answers only
  * "certainly clean" or "ask detectInputKind": it never decides that a text
  * is stripped or OCR'd.
  *
@@ -37,38 +38,36 @@
  */
 import { sampleRanges } from '../text/detect.js';
 import { allSyllables } from '../restore/syllables.js';
+import { isVietnameseLetter, placeTone } from '../text/vietnamese.js';
 
 /** Characters sampled (eight windows spread over a long text, as detection samples). */
-export const CLEAN_CHECK_SAMPLE = 4096;
+export const CLEAN_CHECK_SAMPLE = 2048;
 
 /** Malformed words allowed whatever the length, and as a share of the words. */
 const MAX_MALFORMED = 2;
 const MAX_MALFORMED_SHARE = 0.03;
 
-// Character classes.
+// What a code unit is, as bits (0: not looked at yet; see classOf).
 const SPACE = 1;
 const LETTER = 2;
-const DIGIT = 3;
 /** Peeled off the front of a run ("(", quotes, bullets). */
 const LEAD = 4;
 /** Peeled off the back (".", ",", ")", quotes). */
-const TRAIL = 5;
-/** Both (a quote). */
-const LEAD_TRAIL = 6;
-/** A separator ("/", "-", dashes, ".", ":") — also a trailing mark for "." and ":". */
-const SEP = 7;
-const SEP_TRAIL = 8;
-const OTHER = 0;
+const TRAIL = 8;
+/** A separator ("/", "-", dashes, ".", ":"): a core with one inside is a symbol, a date, a number. */
+const SEP = 16;
+/** A letter Vietnamese writes (a-z, đ and the precomposed vowels, either case). */
+const VIET = 32;
+/** An ASCII capital or Đ (the letters of codes: "QH15", "KH&CN", "HĐND"). */
+const CODE_CAP = 64;
+/** A letter with a diacritic (or đ). */
+const MARKED = 128;
+/** Looked at: none of the above (a digit, a sign, a combining mark...). */
+const KNOWN = 256;
 
-const CLASS = new Uint8Array(0x10000);
-/** Lower-case of a letter below U+1F00 (the unit itself otherwise). */
+const INFO = new Uint16Array(0x10000);
+/** Lower-case of a Vietnamese letter (below U+1F00). */
 const LOWER = new Uint16Array(0x1f00);
-/** 1 for letters Vietnamese writes (a-z, đ and the precomposed vowels, either case). */
-const VIET = new Uint8Array(0x1f00);
-/** 1 for ASCII capitals and Đ (the letters of codes: "QH15", "KH&CN", "HĐND"). */
-const CODE_CAP = new Uint8Array(0x1f00);
-/** 1 for a letter with a diacritic (or đ). */
-const MARKED = new Uint8Array(0x1f00);
 
 const LEADING = '"\'“‘«([{*•·„‚';
 const TRAILING = '.,;:!?)]}"\'”’»…';
@@ -79,41 +78,28 @@ function isOcrSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
 }
 
-function initTables(): void {
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (c >= 0xd800 && c <= 0xdfff) continue; // OTHER
-    if (isOcrSpace(c)) CLASS[c] = SPACE;
-    else if (c >= 0x30 && c <= 0x39) CLASS[c] = DIGIT;
-    else if (/\p{L}/u.test(ch)) CLASS[c] = LETTER;
-  }
-  const set = (chars: string, cls: number) => {
-    for (const ch of chars) {
-      const c = ch.charCodeAt(0);
-      const prev = CLASS[c];
-      if (cls === LEAD && prev === TRAIL) CLASS[c] = LEAD_TRAIL;
-      else if (cls === TRAIL && prev === LEAD) CLASS[c] = LEAD_TRAIL;
-      else if (cls === TRAIL && prev === SEP) CLASS[c] = SEP_TRAIL;
-      else if (cls === SEP && prev === TRAIL) CLASS[c] = SEP_TRAIL;
-      else CLASS[c] = cls;
+/** The bits of a code unit, computed on first sight (most text uses a few hundred of them). */
+function classOf(c: number): number {
+  let f = KNOWN;
+  const ch = String.fromCharCode(c);
+  if (isOcrSpace(c)) f |= SPACE;
+  else if (c < 0xd800 || c > 0xdfff) {
+    if (/\p{L}/u.test(ch)) {
+      f |= LETTER;
+      if (c < 0x1f00 && isVietnameseLetter(ch)) {
+        f |= VIET;
+        if (c >= 0xc0) f |= MARKED;
+        const lower = ch.toLowerCase();
+        LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+      }
+      if ((c >= 0x41 && c <= 0x5a) || c === 0x110) f |= CODE_CAP;
     }
-  };
-  set(LEADING, LEAD);
-  set(TRAILING, TRAIL);
-  set(SEPARATORS, SEP);
-  for (let c = 0; c < 0x1f00; c++) {
-    const ch = String.fromCharCode(c);
-    const lower = ch.toLowerCase();
-    LOWER[c] = lower.length === 1 ? lower.charCodeAt(0) : c;
+    if (LEADING.includes(ch)) f |= LEAD;
+    if (TRAILING.includes(ch)) f |= TRAIL;
+    if (SEPARATORS.includes(ch)) f |= SEP;
   }
-  const vietLower = new Set<number>();
-  for (const s of allSyllables('new').concat(allSyllables('old'))) for (const ch of s) vietLower.add(ch.charCodeAt(0));
-  for (let c = 0; c < 0x1f00; c++) {
-    if (CLASS[c] !== LETTER) continue;
-    if (vietLower.has(LOWER[c]) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) VIET[c] = 1;
-    if ((c >= 0x41 && c <= 0x5a) || c === 0x110) CODE_CAP[c] = 1;
-    if (VIET[c] && c >= 0xc0) MARKED[c] = 1;
-  }
+  INFO[c] = f;
+  return f;
 }
 
 // The inventory as a hash set of lower-case syllables, each spelled as written in either tone style:
@@ -134,21 +120,19 @@ function hash2(h: number, c: number): number {
 const SEED1 = 0x811c9dc5 | 0;
 const SEED2 = 0x2545f491;
 
-function initInventory(): void {
-  for (const s of new Set(allSyllables('new').concat(allSyllables('old')))) {
-    let a = SEED1;
-    let b = SEED2;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = hash1(a, c);
-      b = hash2(b, c);
-    }
-    let slot = a & TABLE_MASK;
-    while (USED[slot] && !(H1[slot] === a && H2[slot] === b)) slot = (slot + 1) & TABLE_MASK;
-    USED[slot] = 1;
-    H1[slot] = a;
-    H2[slot] = b;
+function addSyllable(s: string): void {
+  let a = SEED1;
+  let b = SEED2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = hash1(a, c);
+    b = hash2(b, c);
   }
+  let slot = a & TABLE_MASK;
+  while (USED[slot] && !(H1[slot] === a && H2[slot] === b)) slot = (slot + 1) & TABLE_MASK;
+  USED[slot] = 1;
+  H1[slot] = a;
+  H2[slot] = b;
 }
 
 function isSyllable(a: number, b: number): boolean {
@@ -163,8 +147,12 @@ function isSyllable(a: number, b: number): boolean {
 let ready = false;
 function init(): void {
   if (ready) return;
-  initTables();
-  initInventory();
+  // Every syllable in the new tone style, and in the old one where it differs ("hoà", "thuỷ").
+  for (const s of allSyllables('new')) {
+    addSyllable(s);
+    const old = placeTone(s, 'old');
+    if (old !== s) addSyllable(old);
+  }
   ready = true;
 }
 
@@ -185,50 +173,72 @@ export interface WordCounts {
 export function checkWords(text: string, from: number, to: number, into: WordCounts): WordCounts {
   init();
   let i = from;
+  const bitsAt = (k: number): number => {
+    const c = text.charCodeAt(k);
+    const f = INFO[c];
+    return f === 0 ? classOf(c) : f;
+  };
   // A word cut by the start of the range: skip it.
-  if (i > 0 && CLASS[text.charCodeAt(i - 1)] !== SPACE) while (i < to && CLASS[text.charCodeAt(i)] !== SPACE) i++;
+  if (i > 0 && !(bitsAt(i - 1) & SPACE)) while (i < to && !(bitsAt(i) & SPACE)) i++;
   for (;;) {
-    while (i < to && CLASS[text.charCodeAt(i)] === SPACE) i++;
+    while (i < to && bitsAt(i) & SPACE) i++;
     if (i >= to) break;
+    // One pass over the run: leading marks peeled, letters counted and hashed (lower-cased), the rest counted.
     const s = i;
-    while (i < to && CLASS[text.charCodeAt(i)] !== SPACE) i++;
-    // A word cut by the end of the range: left out.
-    if (i === to && to < text.length && CLASS[text.charCodeAt(to)] !== SPACE) break;
     let cs = s;
-    let ce = i;
-    for (let k = CLASS[text.charCodeAt(cs)]; cs < ce && (k === LEAD || k === LEAD_TRAIL); k = CLASS[text.charCodeAt(cs)]) cs++;
-    for (let k = CLASS[text.charCodeAt(ce - 1)]; ce > cs && (k === TRAIL || k === LEAD_TRAIL || k === SEP_TRAIL); k = CLASS[text.charCodeAt(ce - 1)]) ce--;
-    if (cs === ce) continue;
+    let leading = true;
     let letters = 0;
     let codeCaps = 0;
     let marked = 0;
     let foreign = 0;
-    let other = 0;
-    let sep = false;
+    let others = 0;
+    let seps = 0;
+    let firstSep = -1;
+    let lastSep = -1;
     let a = SEED1;
     let b = SEED2;
-    for (let k = cs; k < ce; k++) {
-      const c = text.charCodeAt(k);
-      const cls = CLASS[c];
-      if (cls === LETTER) {
-        letters++;
-        if (c >= 0x1f00) {
-          foreign++;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      let f = INFO[c];
+      if (f === 0) f = classOf(c);
+      if (f & SPACE) break;
+      if (leading) {
+        if (f & LEAD) {
+          cs = i + 1;
           continue;
         }
-        codeCaps += CODE_CAP[c];
-        marked += MARKED[c];
-        if (!VIET[c]) foreign++;
-        const l = LOWER[c];
-        a = hash1(a, l);
-        b = hash2(b, l);
-      } else if ((cls === SEP || cls === SEP_TRAIL) && k > cs && k < ce - 1) sep = true;
-      else other++;
+        leading = false;
+      }
+      if (f & LETTER) {
+        letters++;
+        if (f & VIET) {
+          // Branch-free: whether a letter is marked is a coin toss in Vietnamese text.
+          codeCaps += (f >> 6) & 1;
+          marked |= f & MARKED;
+          const l = LOWER[c];
+          a = hash1(a, l);
+          b = hash2(b, l);
+        } else foreign++;
+      } else {
+        others++;
+        if (f & SEP) {
+          if (firstSep < 0) firstSep = i;
+          lastSep = i;
+          seps++;
+        }
+      }
     }
-    // Numbers, and protected cores (symbols, dates, codes with a separator), are no words.
-    if (sep || letters === 0) continue;
+    // A word cut by the end of the range: left out.
+    if (i === to && to < text.length && !(bitsAt(to) & SPACE)) break;
+    let ce = i;
+    while (ce > cs && bitsAt(ce - 1) & TRAIL) ce--;
+    if (cs === ce) continue;
+    // Trailing marks are no letters: what is left of the others is in the core.
+    others -= i - ce;
+    // Numbers, and protected cores (symbols, dates, codes with a separator inside), are no words.
+    if (letters === 0 || (seps > 0 && sepInside(firstSep, lastSep, seps, cs, ce, bitsAt))) continue;
     into.words++;
-    if (other > 0 || foreign > 0) {
+    if (others > 0 || foreign > 0) {
       // Digits or signs among letters: malformed, unless an all-capital code ("QH15", "KH&CN").
       if (foreign > 0 || !(letters >= 2 && codeCaps === letters)) into.malformed++;
       continue;
@@ -239,6 +249,15 @@ export function checkWords(text: string, from: number, to: number, into: WordCou
     else if (marked > 0) into.marked++;
   }
   return into;
+}
+
+/** Whether a separator stands strictly inside the core [cs, ce) (not first, not last). */
+function sepInside(first: number, last: number, count: number, cs: number, ce: number, bitsAt: (k: number) => number): boolean {
+  const inside = (k: number) => k > cs && k < ce - 1;
+  if (inside(first) || inside(last)) return true;
+  if (count <= 2) return false;
+  for (let k = cs + 1; k < ce - 1; k++) if (bitsAt(k) & SEP) return true;
+  return false;
 }
 
 /** Whether counts prove the text clean (see the module comment). */
