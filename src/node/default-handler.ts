@@ -5,7 +5,7 @@
  * worker, and never for clean text.)
  */
 import { extractDocumentHeader, extractReferences } from '../index.js';
-import { extractReferencesAndText } from '../refs/extract.js';
+import { extractReferencesAndHeader, extractReferencesAndText } from '../refs/extract.js';
 import { prepareText } from '../refs/pipeline.js';
 import type { InputKind } from '../schema.js';
 import { createDocumentFunction } from './document.js';
@@ -21,5 +21,5 @@ export function restoreText(text: string, input: InputKind): string {
 }
 
 export function createHandler(config: HandlerConfig): DocumentFunction {
-  return createDocumentFunction(config, { extractReferences, extractDocumentHeader, extractReferencesAndText, restoreText });
+  return createDocumentFunction(config, { extractReferences, extractDocumentHeader, extractReferencesAndHeader, extractReferencesAndText, restoreText });
 }

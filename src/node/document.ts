@@ -23,6 +23,8 @@ import { hasTrigger } from '../refs/triggers.js';
 export interface PipelineStages {
   extractReferences(text: string, options?: { input?: InputKind; minConfidence?: number }): Reference[];
   extractDocumentHeader(text: string): DocumentHeader | null;
+  /** Both of the above at once, with the same results (the text's first scan serves the header too); used when wired. */
+  extractReferencesAndHeader?(text: string, options?: { input?: InputKind; minConfidence?: number }): { references: Reference[]; header: DocumentHeader | null };
   /**
    * The references and the text they were read from, restored as a whole
    * when it is not clean (used when the text is asked for; absent: the
@@ -54,6 +56,7 @@ export function createDocumentFunction(config: HandlerConfig, stages: PipelineSt
       const both = stages.extractReferencesAndText(text, extractOptions);
       return { references: both.references, header: stages.extractDocumentHeader(text) ?? null, text: both.text };
     }
+    if (!withText && stages.extractReferencesAndHeader) return stages.extractReferencesAndHeader(text, extractOptions);
     const references = stages.extractReferences(text, extractOptions);
     const header = stages.extractDocumentHeader(text) ?? null;
     return withText ? { references, header, text: textOf(text) } : { references, header };

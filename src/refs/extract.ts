@@ -18,16 +18,16 @@
  * quyết số 03/NQ-CP và số 71/NQ-CP của Chính phủ").
  */
 import { assertString, describe as describeValue } from '../errors.js';
-import { ExtractOptionsSchema, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
+import { ExtractOptionsSchema, type DocumentHeader, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
 import { isLetter, isSpace } from './chars.js';
 import { typeCodeInfo } from './data/codes.js';
 import type { DocTypeName } from './data/doc-types.js';
 import { docTypeByName, readBefore, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
-import { locateHeaderNumber } from './header.js';
+import { HEADER_PREPARE, headerOfPrepared, locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensTitleAt, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
-import { prepareText } from './pipeline.js';
+import { prepareText, type PreparedText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
 import { ListContext, boundaryAt, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
@@ -420,16 +420,43 @@ export function extractReferencesAndText(text: string, options?: ExtractOptions)
   return extract('extractReferencesAndText', text, options, 'full');
 }
 
-function extract(name: string, text: string, options: ExtractOptions | undefined, restore: 'windows' | 'full'): { references: Reference[]; text: string } {
+/**
+ * {@link extractReferences} and `extractDocumentHeader(text, { input, model })`
+ * at once, with the same results, for the bulk path: the first scan of the
+ * text serves the header's head too, and a text no longer than the head is
+ * prepared once for both.
+ */
+export function extractReferencesAndHeader(text: string, options?: ExtractOptions): { references: Reference[]; header: DocumentHeader | null } {
+  const opts = checkOptions('extractReferencesAndHeader', text, options);
+  if (text.length === 0) return { references: [], header: null };
+  const prepared = prepareText(text, opts.input, { model: opts.model });
+  const head =
+    text.length <= HEADER_PREPARE
+      ? prepared
+      : prepareText(text.slice(0, HEADER_PREPARE), opts.input, { model: opts.model, assumeNormalized: !prepared.normalized });
+  return { references: referencesOf(prepared, text, opts), header: headerOfPrepared(head) };
+}
+
+type ParsedOptions = typeof DEFAULTS;
+
+function checkOptions(name: string, text: string, options: ExtractOptions | undefined): ParsedOptions {
   assertString(text, name, 'text');
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw new TypeError(`${name}: argument "options" must be an object, got ${describeValue(options)}`);
   }
-  const opts = options === undefined ? DEFAULTS : parseOptions(name, options);
+  return options === undefined ? DEFAULTS : parseOptions(name, options);
+}
+
+function referencesOf(prepared: PreparedText, input: string, opts: ParsedOptions): Reference[] {
+  const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
+  return mapReferences(refs, input, prepared.map);
+}
+
+function extract(name: string, text: string, options: ExtractOptions | undefined, restore: 'windows' | 'full'): { references: Reference[]; text: string } {
+  const opts = checkOptions(name, text, options);
   if (text.length === 0) return { references: [], text };
   const prepared = prepareText(text, opts.input, { model: opts.model, restore });
-  const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
-  return { references: mapReferences(refs, text, prepared.map), text: prepared.text };
+  return { references: referencesOf(prepared, text, opts), text: prepared.text };
 }
 
 /**

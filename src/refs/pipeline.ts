@@ -39,6 +39,8 @@ export interface PreparedText {
   map: OffsetMap;
   /** What the text was taken to be (after detection for 'auto'). */
   kind: Exclude<InputKind, 'auto'>;
+  /** Whether the input went through `normalizeText` (its first scan found something to rewrite). */
+  normalized: boolean;
 }
 
 export interface PrepareOptions {
@@ -49,6 +51,11 @@ export interface PrepareOptions {
    * a caller that wants the restored text itself).
    */
   restore?: 'windows' | 'full';
+  /**
+   * The caller knows the input needs no normalization (it is the start of a
+   * text whose first scan found nothing to rewrite): the scan is skipped.
+   */
+  assumeNormalized?: boolean;
 }
 
 /**
@@ -97,18 +104,19 @@ export function restoreWindows(text: string, model: LanguageModel, kind: 'stripp
 export function prepareText(input: string, kind: InputKind, options: PrepareOptions = {}): PreparedText {
   let text = input;
   let map: OffsetMap = identityMap(input.length);
-  if (needsNormalization(input)) {
+  const normalize = options.assumeNormalized !== true && needsNormalization(input);
+  if (normalize) {
     const normalized = normalizeText(input);
     text = normalized.text;
     map = normalized.map;
   }
   const detected = kind === 'auto' ? detectKind(text) : kind;
-  if (detected === 'clean') return { text, map, kind: 'clean' };
+  if (detected === 'clean') return { text, map, kind: 'clean', normalized: normalize };
   const model = options.model ?? (kind !== 'auto' || hasDefaultModel() ? getDefaultModel('extractReferences') : null);
   if (model) {
     const restored = options.restore === 'full' ? restoreTones(text, { model, input: detected }) : restoreWindows(text, model, detected);
     text = restored.text;
     map = map.compose(restored.map);
   }
-  return { text, map, kind: detected };
+  return { text, map, kind: detected, normalized: normalize };
 }

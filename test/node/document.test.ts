@@ -52,6 +52,20 @@ describe('createDocumentFunction', () => {
     expect(log).toEqual(['both undefined', 'header', 'refs undefined', 'header']);
   });
 
+  it('takes references and header from one call when that stage is wired (not when the text is asked for)', () => {
+    const log: string[] = [];
+    const both: PipelineStages = {
+      ...stages(log),
+      extractReferencesAndHeader: (text, options) => {
+        log.push(`refs+header ${JSON.stringify(options)}`);
+        return { references: [], header: null };
+      },
+    };
+    createDocumentFunction({ input: 'auto', text: false }, both)('Số 5-NQ/TW', { id: 'a' });
+    createDocumentFunction({ input: 'auto', text: true }, both)('Số 5-NQ/TW', { id: 'a' });
+    expect(log).toEqual(['refs+header undefined', 'refs undefined', 'header', 'restore auto']);
+  });
+
   it('returns the text as it is when no restorer is wired', () => {
     const { restoreText: _, ...noRestore } = stages([]);
     expect(createDocumentFunction({ input: 'auto', text: true }, noRestore)('so 1-NQ/TW', { id: 'a' }).text).toBe('so 1-NQ/TW');

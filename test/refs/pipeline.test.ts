@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extractDocumentHeader, extractReferences, foldDiacritics, normalizeText } from '../../src/node/index.js';
-import { findReferences, mapReferences } from '../../src/refs/extract.js';
+import { extractReferencesAndHeader, findReferences, mapReferences } from '../../src/refs/extract.js';
 import { prepareText, restoreWindows } from '../../src/refs/pipeline.js';
 import { splicePieces, type RewrittenPiece } from '../../src/refs/spliced-map.js';
 import { anchorWindows, WINDOW_REACH } from '../../src/refs/windows.js';
@@ -202,5 +202,29 @@ describe('splicePieces', () => {
     expect(r.text).toBe('aXYdef');
     expect(r.map.isIdentity).toBe(true);
     expect(() => splicePieces('abc', [{ start: 2, end: 1, text: '', map: new OffsetMapBuilder().build() }])).toThrow(RangeError);
+  });
+});
+
+describe('extractReferencesAndHeader', () => {
+  it('gives what extractReferences and extractDocumentHeader give, on clean, legacy, stripped and OCR text, long and short', () => {
+    const texts = [
+      ...readdirSync('fixtures/seeds').filter((f) => f.endsWith('.txt')).map((f) => seed(f)),
+      foldDiacritics(clean004),
+      encodeString(clean004, 'vni'),
+      clean004.slice(0, 4000),
+      foldDiacritics(clean000.slice(0, 3000)),
+      // legacy text only after the head: the head needs no normalization, the whole does
+      clean000 + '\n' + encodeString('Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.', 'tcvn3'),
+      '',
+      'Số 12/BC-UBND',
+    ];
+    for (const t of texts) {
+      const both = extractReferencesAndHeader(t);
+      expect(both.references).toEqual(extractReferences(t));
+      expect(both.header).toEqual(extractDocumentHeader(t));
+    }
+    const s = foldDiacritics(clean004);
+    expect(extractReferencesAndHeader(s, { input: 'stripped' })).toEqual({ references: extractReferences(s, { input: 'stripped' }), header: extractDocumentHeader(s, { input: 'stripped' }) });
+    expect(() => extractReferencesAndHeader(5 as unknown as string)).toThrow(/extractReferencesAndHeader.*"text"/);
   });
 });
