@@ -22,7 +22,7 @@ import { ExtractOptionsSchema, type DocumentHeader, type ExtractOptions, type Fa
 import { isLetter, isSpace } from './chars.js';
 import { typeCodeInfo } from './data/codes.js';
 import type { DocTypeName } from './data/doc-types.js';
-import { docTypeByName, readBefore, type Before } from './doctype.js';
+import { docTypeByName, readBefore, typeNameEndingAt, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
 import { HEADER_PREPARE, headerOfPrepared, locateHeaderNumber } from './header.js';
@@ -219,6 +219,15 @@ export function findReferences(text: string, includeHeader = false): Reference[]
         before.typeName = tb.entry;
         before.spanStart = tb.start;
         issuerBetween = tb.issuer;
+      }
+    }
+    // "Thông báo kết luận số 123-TB/TW": in a compound type name the head noun comes first; when the
+    // name right before the number disagrees with the code and the one before it agrees, the head is that one.
+    if (before.typeName && !before.typeName.generic && !agrees(before.typeName, sym)) {
+      const outer = typeNameEndingAt(text, before.spanStart, Math.max(lastEnd, lineStart));
+      if (outer && !outer.abbr && !outer.entry.generic && agrees(outer.entry, sym)) {
+        before.typeName = outer.entry;
+        before.spanStart = outer.start;
       }
     }
     const entry = before.typeName;
