@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // Two library entry points (the portable core and the Node-only helpers), the
-// bulk worker, the CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
+// core as Node resolves it (with the shipped model), the bulk worker, the CLI. ESM + CJS + .d.ts for the library entries; the CLI is ESM only.
 export default defineConfig([
   {
     // The .d.ts build sees Node's types: the Node entry needs them (tsconfig
@@ -12,6 +12,18 @@ export default defineConfig([
     dts: { compilerOptions: { types: ['node'] } },
     sourcemap: true,
     clean: true,
+    target: 'node20',
+    shims: true,
+    splitting: false,
+  },
+  {
+    // `vn-legal-refs` as Node resolves it (package.json "exports" → "node"):
+    // the core with the shipped model registered; same types as the core.
+    entry: { 'index.node': 'src/node/core.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
     target: 'node20',
     shims: true,
     splitting: false,

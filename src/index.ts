@@ -13,6 +13,8 @@ export { normalizeText, detectEncoding, type NormalizeResult } from './text/norm
 export { tokenize, tokenizeStream, kindName, type Token, type TokenKind, type TokenStream } from './text/tokenize.js';
 export { extractReferences, findReferences } from './refs/extract.js';
 export { extractDocumentHeader } from './refs/header.js';
+export { hasTrigger, findTriggers, triggerWindows } from './refs/triggers.js';
+export { anchorWindows, type Window } from './refs/windows.js';
 export { restoreTones, type RestoreTonesResult, type RestoredSyllable } from './restore/tones.js';
 export { detectInputKind, inspectInputKind, type DetectedInputKind, type InputKindEvidence } from './restore/detect.js';
 export { loadModel, encodeModel, LanguageModel, FoldIndex, type ModelData } from './restore/model.js';

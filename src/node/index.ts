@@ -17,7 +17,6 @@ export {
   type JsonlResult,
 } from './process-archive.js';
 export type { ArchiveSource, DocumentInput } from './archive/sources.js';
-export { hasTrigger, findTriggers, triggerWindows, type Window } from './prefilter.js';
 export type {
   CreateHandler,
   DocumentAnalysis,

@@ -1,23 +1,26 @@
-/// <reference types="node" />
 /**
- * Documents from paths, for `vnref graph PATH...`: a text file, a directory
- * (recursively, its .txt and .md files, in sorted order), or a JSONL archive
- * (`.jsonl`/`.ndjson`, one `{ "id": ..., "text": ... }` per line, streamed).
- * Problems (a path that cannot be read, a malformed line) go to `onProblem`
- * with the path and line number, and reading goes on with the rest.
- *
- * Kept small on purpose: the bulk pipeline (issue 8) has its own archive
- * readers; this one is what the graph command needs.
+ * Documents read in this thread (for `vnref graph PATH...` and `vnref extract
+ * FILE...` without the worker pool, and for callers of `readSources`): the
+ * one archive reader of the bulk path (archive/sources.ts: a file, a
+ * directory walked in name order with its .txt/.md files and its JSONL
+ * archives, a JSONL archive, optionally gzipped, a stream), each document
+ * decoded as a bulk worker decodes it (archive/read-item.ts: UTF-8, UTF-16,
+ * legacy Vietnamese encodings; binary refused). Problems (a path that cannot
+ * be read, a malformed line, a binary file) go to `onProblem` with the path
+ * and line number, and reading goes on with the rest.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { DocumentError } from '../schema.js';
+import { readSourceItem } from './archive/read-item.js';
+import { isArchivePath, openSource, type ArchiveSource } from './archive/sources.js';
+
+export { isArchivePath };
 
 export interface SourceDocument {
-  /** The file path as given (directory entries joined to it), or the archive line's `id`. */
+  /** The file path as given (directory entries joined to it), or the archive line's `id` (`ARCHIVE:LINE` without one). */
   id: string;
   text: string;
+  /** The file, or the archive the line came from. */
   path: string;
   /** 1-based line in a JSONL archive. */
   line?: number;
@@ -27,132 +30,48 @@ export interface SourceProblem {
   path: string;
   line?: number;
   message: string;
+  /** What went wrong: 'unreadable', 'too-large', 'binary', 'encoding', 'invalid-record'. */
+  code?: DocumentError['code'];
 }
 
 export interface ReadSourcesOptions {
-  /** Extensions read from directories (lower-case, with the dot). Default .txt and .md. */
+  /** Extensions read from directories (with the dot, any case). Default .txt and .md. */
   extensions?: readonly string[];
+  /** Larger files and lines are reported, not read. Default 64 MiB. */
+  maxDocumentBytes?: number;
   onProblem?: (problem: SourceProblem) => void;
 }
 
-const ARCHIVE_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
-
-function posix(p: string): string {
-  return p.replace(/\\/g, '/');
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
-
-function errorMessage(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err?.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '')}` : String((e as Error)?.message ?? e);
-}
-
-/** Whether a path names a JSONL archive (by its extension). */
-export function isArchivePath(path: string): boolean {
-  return ARCHIVE_EXTENSIONS.has(extname(path).toLowerCase());
-}
-
-/** Reads the documents of every path in order. */
-export async function* readSources(paths: readonly string[], options: ReadSourcesOptions = {}): AsyncGenerator<SourceDocument> {
-  const extensions = new Set((options.extensions ?? ['.txt', '.md']).map((e) => e.toLowerCase()));
+/** Reads the documents of every path (or of a JSONL stream) in order. */
+export async function* readSources(source: readonly string[] | ArchiveSource, options: ReadSourcesOptions = {}): AsyncGenerator<SourceDocument> {
   const problem = options.onProblem ?? (() => undefined);
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (e) {
-      problem({ path, message: errorMessage(e) });
-      continue;
-    }
-    if (info.isDirectory()) {
-      yield* readDirectory(path, extensions, problem);
-    } else if (isArchivePath(path)) {
-      yield* readArchive(path, problem);
-    } else {
-      const doc = await readTextFile(path, problem);
-      if (doc) yield doc;
-    }
-  }
-}
-
-async function readTextFile(path: string, problem: (p: SourceProblem) => void): Promise<SourceDocument | null> {
-  try {
-    return { id: posix(path), text: stripBom(await readFile(path, 'utf8')), path };
-  } catch (e) {
-    problem({ path, message: errorMessage(e) });
-    return null;
-  }
-}
-
-async function* readDirectory(
-  dir: string,
-  extensions: Set<string>,
-  problem: (p: SourceProblem) => void,
-): AsyncGenerator<SourceDocument> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    problem({ path: dir, message: errorMessage(e) });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      yield* readDirectory(path, extensions, problem); // symbolic links to directories are not followed
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && extensions.has(extname(entry.name).toLowerCase())) {
-      const doc = await readTextFile(path, problem);
-      if (doc) yield doc;
-    }
-  }
-}
-
-/**
- * Streams a JSONL archive: each non-blank line must be a JSON object with a
- * string `text`; `id` (string or number) is optional (default `path:line`).
- */
-export async function* readArchive(path: string, problem: (p: SourceProblem) => void): AsyncGenerator<SourceDocument> {
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  const failed: { error?: unknown } = {};
-  stream.on('error', (e) => {
-    failed.error = e;
+  const opened = openSource(source, {
+    extensions: options.extensions ?? ['.txt', '.md'],
+    maxDocumentBytes: options.maxDocumentBytes ?? 64 * 1024 * 1024,
   });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
   try {
-    for await (const raw of lines) {
-      n++;
-      const line = n === 1 ? stripBom(raw) : raw;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (e) {
-        problem({ path, line: n, message: `malformed JSON (${(e as Error).message}); line skipped` });
-        continue;
+    for await (const items of opened.items) {
+      for (const item of items) {
+        const doc = readSourceItem(item);
+        const path = doc.file ?? doc.id;
+        if (doc.error) {
+          const p: SourceProblem = { path, message: doc.reason, code: doc.error.code };
+          if (doc.line !== undefined) p.line = doc.line;
+          problem(p);
+          continue;
+        }
+        const out: SourceDocument = { id: doc.id, text: doc.text, path };
+        if (doc.line !== undefined) out.line = doc.line;
+        yield out;
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problem({ path, line: n, message: 'not a JSON object { "id", "text" }; line skipped' });
-        continue;
-      }
-      const o = value as { id?: unknown; text?: unknown };
-      if (typeof o.text !== 'string') {
-        problem({ path, line: n, message: `"text" must be a string; line skipped` });
-        continue;
-      }
-      if (o.id !== undefined && o.id !== null && typeof o.id !== 'string' && typeof o.id !== 'number') {
-        problem({ path, line: n, message: `"id" must be a string or a number; line skipped` });
-        continue;
-      }
-      const id = o.id === undefined || o.id === null || o.id === '' ? `${posix(path)}:${n}` : String(o.id);
-      yield { id, text: o.text, path, line: n };
     }
-  } catch (e) {
-    failed.error ??= e;
+  } finally {
+    opened.close?.();
   }
-  if (failed.error) problem({ path, message: errorMessage(failed.error) });
+}
+
+/** Streams one JSONL archive (whatever its name): `{ "id", "text" }` per line, malformed lines reported and skipped. */
+export function readArchive(path: string, problem: (p: SourceProblem) => void): AsyncGenerator<SourceDocument> {
+  if (isArchivePath(path)) return readSources([path], { onProblem: problem });
+  return readSources({ jsonl: createReadStream(path), name: path }, { onProblem: problem });
 }

@@ -4,7 +4,8 @@
  *
  * ```
  * extractReferences(input)
- *   = prepare (normalize; restore tones for stripped/OCR text)   → text + OffsetMap
+ *   = prepare (normalize; detect; restore the windows around      → text + OffsetMap
+ *     reference anchors of stripped/OCR text: pipeline.ts)
  *   → findReferences(text)                                       → references on the prepared text
  *   → spans mapped back through the OffsetMap                    → references on the input
  * ```
@@ -17,16 +18,16 @@
  * quyết số 03/NQ-CP và số 71/NQ-CP của Chính phủ").
  */
 import { assertString, describe as describeValue } from '../errors.js';
-import { ExtractOptionsSchema, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
+import { ExtractOptionsSchema, type DocumentHeader, type ExtractOptions, type Family, type Reference, type Relation } from '../schema.js';
 import { isLetter, isSpace } from './chars.js';
 import { typeCodeInfo } from './data/codes.js';
 import type { DocTypeName } from './data/doc-types.js';
-import { docTypeByName, readBefore, type Before } from './doctype.js';
+import { docTypeByName, readBefore, typeNameEndingAt, type Before } from './doctype.js';
 import { issueDateAfter, type IssueDate } from './dates.js';
 import { numberStartBefore, parseSymbol, type ParsedSymbol } from './grammar.js';
-import { locateHeaderNumber } from './header.js';
+import { HEADER_PREPARE, headerOfPrepared, locateHeaderNumber } from './header.js';
 import { issuerAfter, issuerBefore, issuerClosingTitle, jointIssuerAfter, opensTitleAt, typeAndIssuerBefore, type IssuerMatch } from './issuer.js';
-import { prepareText } from './pipeline.js';
+import { prepareText, type PreparedText } from './pipeline.js';
 import type { OffsetMap } from '../text/offsets.js';
 import { LineBounds } from './lines.js';
 import { ListContext, boundaryAt, linesAreParagraphs, listItemLead, listItemLeadToken } from './lists.js';
@@ -220,6 +221,15 @@ export function findReferences(text: string, includeHeader = false): Reference[]
         issuerBetween = tb.issuer;
       }
     }
+    // "Thông báo kết luận số 123-TB/TW": in a compound type name the head noun comes first; when the
+    // name right before the number disagrees with the code and the one before it agrees, the head is that one.
+    if (before.typeName && !before.typeName.generic && !agrees(before.typeName, sym)) {
+      const outer = typeNameEndingAt(text, before.spanStart, Math.max(lastEnd, lineStart));
+      if (outer && !outer.abbr && !outer.entry.generic && agrees(outer.entry, sym)) {
+        before.typeName = outer.entry;
+        before.spanStart = outer.start;
+      }
+    }
     const entry = before.typeName;
     let docType: string | null = null;
     let typeAgrees = true;
@@ -401,18 +411,61 @@ export function findReferences(text: string, includeHeader = false): Reference[]
  * Extracts the documents cited in `text`: every mention by number and
  * symbol, with its type, issuer, date and relation, spans into `text`.
  * Synchronous and pure; `[]` for empty text; throws a TypeError naming the
- * argument for a non-string; never throws on a string.
+ * argument for a non-string; never throws on a string. Stripped and OCR'd
+ * text is restored only around the places where a reference may start.
  */
 export function extractReferences(text: string, options?: ExtractOptions): Reference[] {
-  assertString(text, 'extractReferences', 'text');
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new TypeError(`extractReferences: argument "options" must be an object, got ${describeValue(options)}`);
-  }
-  const opts = options === undefined ? DEFAULTS : parseOptions(options);
-  if (text.length === 0) return [];
+  return extract('extractReferences', text, options, 'windows').references;
+}
+
+/**
+ * {@link extractReferences}, and the text the references were read from:
+ * normalized, and restored as a whole (tones, OCR letters) when it is
+ * stripped or OCR'd, for a caller that wants that text too (one restoration
+ * of the whole text instead of the windows and then the whole). The spans
+ * still index the input.
+ */
+export function extractReferencesAndText(text: string, options?: ExtractOptions): { references: Reference[]; text: string } {
+  return extract('extractReferencesAndText', text, options, 'full');
+}
+
+/**
+ * {@link extractReferences} and `extractDocumentHeader(text, { input, model })`
+ * at once, with the same results, for the bulk path: the first scan of the
+ * text serves the header's head too, and a text no longer than the head is
+ * prepared once for both.
+ */
+export function extractReferencesAndHeader(text: string, options?: ExtractOptions): { references: Reference[]; header: DocumentHeader | null } {
+  const opts = checkOptions('extractReferencesAndHeader', text, options);
+  if (text.length === 0) return { references: [], header: null };
   const prepared = prepareText(text, opts.input, { model: opts.model });
+  const head =
+    text.length <= HEADER_PREPARE
+      ? prepared
+      : prepareText(text.slice(0, HEADER_PREPARE), opts.input, { model: opts.model, assumeNormalized: !prepared.normalized });
+  return { references: referencesOf(prepared, text, opts), header: headerOfPrepared(head) };
+}
+
+type ParsedOptions = typeof DEFAULTS;
+
+function checkOptions(name: string, text: string, options: ExtractOptions | undefined): ParsedOptions {
+  assertString(text, name, 'text');
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    throw new TypeError(`${name}: argument "options" must be an object, got ${describeValue(options)}`);
+  }
+  return options === undefined ? DEFAULTS : parseOptions(name, options);
+}
+
+function referencesOf(prepared: PreparedText, input: string, opts: ParsedOptions): Reference[] {
   const refs = findReferences(prepared.text, opts.includeHeader).filter((r) => r.confidence >= opts.minConfidence);
-  return mapReferences(refs, text, prepared.map);
+  return mapReferences(refs, input, prepared.map);
+}
+
+function extract(name: string, text: string, options: ExtractOptions | undefined, restore: 'windows' | 'full'): { references: Reference[]; text: string } {
+  const opts = checkOptions(name, text, options);
+  if (text.length === 0) return { references: [], text };
+  const prepared = prepareText(text, opts.input, { model: opts.model, restore });
+  return { references: referencesOf(prepared, text, opts), text: prepared.text };
 }
 
 /**
@@ -435,12 +488,12 @@ export function mapReferences(refs: Reference[], input: string, map: OffsetMap):
 
 const DEFAULTS = ExtractOptionsSchema.parse({});
 
-function parseOptions(options: ExtractOptions) {
+function parseOptions(name: string, options: ExtractOptions) {
   const r = ExtractOptionsSchema.safeParse(options);
   if (!r.success) {
     const issue = r.error.issues[0];
     const path = issue.path.length ? `options.${issue.path.join('.')}` : 'options';
-    throw new TypeError(`extractReferences: argument "${path}": ${issue.message}`);
+    throw new TypeError(`${name}: argument "${path}": ${issue.message}`);
   }
   return r.data;
 }

@@ -8,7 +8,7 @@
  */
 import { assertString, describe } from '../errors.js';
 import { HeaderOptionsSchema, type DocumentHeader, type HeaderOptions } from '../schema.js';
-import { prepareText } from './pipeline.js';
+import { prepareText, type PreparedText } from './pipeline.js';
 import { foldLower, isLineBreak, isSlash } from './chars.js';
 import { asTypeCode, canonicalCode, isKnownCode } from './data/codes.js';
 import { LOCALITY_WORDS, NAME_WORDS } from './data/issuers.js';
@@ -19,7 +19,7 @@ import { NUM, PUNCT, WORD, tokenAfter } from './tokens.js';
 /** How far into the text a header may stand. */
 const HEADER_REACH = 4000;
 /** How much of the text is prepared for the header: its reach plus room for the place-and-date lines. */
-const HEADER_PREPARE = HEADER_REACH + 1000;
+export const HEADER_PREPARE = HEADER_REACH + 1000;
 /** Lines above the number line read for the issuer block. */
 const BLOCK_LINES = 8;
 
@@ -252,7 +252,11 @@ export function extractDocumentHeader(text: string, options?: HeaderOptions): Do
   }
   // Only the head of the text can hold the header: prepare (normalize, restore) just that.
   const head = text.length > HEADER_PREPARE ? text.slice(0, HEADER_PREPARE) : text;
-  const prepared = prepareText(head, checked.data.input, { model: checked.data.model });
+  return headerOfPrepared(prepareText(head, checked.data.input, { model: checked.data.model }));
+}
+
+/** The header read from the prepared head of a text (its first HEADER_PREPARE code units), span mapped back. */
+export function headerOfPrepared(prepared: PreparedText): DocumentHeader | null {
   const header = readDocumentHeader(prepared.text);
   if (header && header.start !== null && header.end !== null) {
     const span = prepared.map.spanToOriginal(header.start, header.end);

@@ -106,7 +106,7 @@ describe('runBulkExtract', () => {
     const err = cio.err();
     expect(err).toContain(`vnref extract: ${join(sub, 'b.txt')}: binary: NUL byte at offset 0 (binary)\n`);
     expect(err).toContain('vnref extract: d1: worker exited with code 7 (crash)\n');
-    expect(err).toContain(`vnref extract: ${join(sub, 'c.jsonl')}:3: line 3: not JSON`);
+    expect(err).toContain(`vnref extract: ${join(sub, 'c.jsonl')}:3: line 3: malformed JSON`);
     expect(err).toMatch(/2 documents; 3 references; .*; 3 failed \((binary 1|crash 1|invalid-record 1)(, (binary 1|crash 1|invalid-record 1)){2}\); 1 worker restart\n/);
     expect(err).toContain(`  failed: d1: worker exited with code 7 (crash)`);
   });

@@ -1,7 +1,11 @@
 /** vnref extract and vnref header, run in-process. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
+import { encodeBytes } from '../text/helpers/encode.js';
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), isTTY: false };
@@ -50,6 +54,43 @@ describe('vnref extract', () => {
       expect(err.trim().split('\n')).toHaveLength(1);
       expect(err).toContain('vnref extract --help');
     }
+  });
+
+  it('reads legacy-encoded files (TCVN3, VNI, Windows-1258, UTF-16) as the bulk path does, and refuses binary ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnref-legacy-'));
+    try {
+      const clean = readFileSync(S002, 'utf8');
+      const want = (await run(['extract', S002])).out.trim().split('\n').map((l) => JSON.parse(l));
+      expect(want.length).toBeGreaterThan(10);
+      for (const form of ['tcvn3', 'vni', 'cp1258', 'utf16le'] as const) {
+        const file = join(dir, `002.${form}.txt`);
+        writeFileSync(file, encodeBytes(clean, form));
+        const r = await run(['extract', file]);
+        expect(r.code, form).toBe(0);
+        const got = r.out.trim().split('\n').map((l) => JSON.parse(l));
+        // (Not the text: TCVN3 has no en dash, "57/NQ – CP" comes back as "57/NQ - CP".)
+        const fields = (x: { id: string; date: string | null; issuer: string | null; docType: string | null; relation: string }) => [x.id, x.date, x.issuer, x.docType, x.relation];
+        expect(got.map(fields), form).toEqual(want.map(fields));
+      }
+      const header = await run(['header', join(dir, '002.tcvn3.txt')]);
+      expect(JSON.parse(header.out)).toMatchObject({ id: JSON.parse((await run(['header', S002])).out).id });
+      writeFileSync(join(dir, 'bin.txt'), Buffer.from([0x00, 0x01, 0x02, 0x41]));
+      const bin = await run(['extract', join(dir, 'bin.txt'), S000]);
+      expect(bin.code).toBe(1);
+      expect(bin.err).toContain('bin.txt: binary: NUL byte');
+      expect(bin.out.trim().split('\n').length).toBe(16);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads legacy-encoded standard input', async () => {
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), isTTY: false };
+    let out = '';
+    io.stdout.on('data', (d) => (out += d));
+    io.stdin.end(Buffer.from(encodeBytes('Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.', 'vni')));
+    expect(await runCli(['extract'], io)).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ id: '52-NQ/TW', issuer: 'Bộ Chính trị', date: '2019-09-27' });
   });
 
   it('filters by confidence', async () => {

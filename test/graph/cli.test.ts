@@ -130,13 +130,14 @@ describe('readSources', () => {
       const problems: SourceProblem[] = [];
       const docs = [];
       for await (const d of readSources([dir, join(dir, 'c.jsonl'), join(dir, 'missing')], { onProblem: (p) => problems.push(p) })) docs.push(d);
-      expect(docs.map((d) => [d.id, d.text])).toEqual([
-        [join(dir, 'a.md'), 'A'],
-        [join(dir, 'b.txt'), 'B'],
+      // The one archive reader (as vnref extract DIR): a directory's JSONL archives are read too, in name order.
+      const archive = [
         ['1', 'one'],
         [`${join(dir, 'c.jsonl')}:3`, 'three'],
-      ]);
+      ];
+      expect(docs.map((d) => [d.id, d.text])).toEqual([[join(dir, 'a.md'), 'A'], [join(dir, 'b.txt'), 'B'], ...archive, ...archive]);
       expect(problems.map((p) => [p.line, p.message.split(' ')[0]])).toEqual([
+        [2, 'malformed'],
         [2, 'malformed'],
         [undefined, 'ENOENT:'],
       ]);

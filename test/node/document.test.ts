@@ -38,6 +38,34 @@ describe('createDocumentFunction', () => {
     expect(log).toEqual(['refs undefined', 'header', 'refs {"input":"stripped","minConfidence":0}', 'header', 'refs {"input":"auto","minConfidence":0.5}', 'header']);
   });
 
+  it('reads references and text from one whole restoration when the text is asked for and the stage is wired', () => {
+    const log: string[] = [];
+    const both: PipelineStages = {
+      ...stages(log),
+      extractReferencesAndText: (text, options) => {
+        log.push(`both ${JSON.stringify(options)}`);
+        return { references: [], text: text.toLowerCase() };
+      },
+    };
+    expect(createDocumentFunction({ input: 'auto', text: true }, both)('SỐ 5-NQ/TW', { id: 'a' }).text).toBe('số 5-nq/tw');
+    expect(createDocumentFunction({ input: 'auto', text: false }, both)('SỐ 5-NQ/TW', { id: 'a' }).text).toBeUndefined();
+    expect(log).toEqual(['both undefined', 'header', 'refs undefined', 'header']);
+  });
+
+  it('takes references and header from one call when that stage is wired (not when the text is asked for)', () => {
+    const log: string[] = [];
+    const both: PipelineStages = {
+      ...stages(log),
+      extractReferencesAndHeader: (text, options) => {
+        log.push(`refs+header ${JSON.stringify(options)}`);
+        return { references: [], header: null };
+      },
+    };
+    createDocumentFunction({ input: 'auto', text: false }, both)('Số 5-NQ/TW', { id: 'a' });
+    createDocumentFunction({ input: 'auto', text: true }, both)('Số 5-NQ/TW', { id: 'a' });
+    expect(log).toEqual(['refs+header undefined', 'refs undefined', 'header', 'restore auto']);
+  });
+
   it('returns the text as it is when no restorer is wired', () => {
     const { restoreText: _, ...noRestore } = stages([]);
     expect(createDocumentFunction({ input: 'auto', text: true }, noRestore)('so 1-NQ/TW', { id: 'a' }).text).toBe('so 1-NQ/TW');
@@ -64,5 +92,8 @@ describe('the default handler', () => {
     expect(foldDiacritics(r.text!)).toBe(foldDiacritics(clean));
     expect(r.text).toContain('Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị');
     expect(r.references.map((x) => x.id)).toEqual(['52-NQ/TW']);
+    // The same references as without the text (read from restored windows).
+    const plain = createHandler({ input: 'auto', text: false })(foldDiacritics(clean), { id: 'x' });
+    expect(plain.references).toEqual(r.references);
   });
 });

@@ -116,7 +116,7 @@ describe('processArchive', () => {
       ['notext', 'invalid-record'],
       ['nul', 'binary'],
     ]);
-    expect(results[4].error!.message).toMatch(/^line 2: not JSON/);
+    expect(results[4].error!.message).toMatch(/^line 2: malformed JSON/);
   });
 
   it('returns the text when asked', async () => {

@@ -266,3 +266,19 @@ describe('relations', () => {
     ]);
   });
 });
+
+describe('compound type names and variant codes', () => {
+  it('"Thông báo kết luận số N-TB/TW": the head noun agreeing with the code is the type', () => {
+    const [r] = extractReferences('Thực hiện Thông báo kết luận số 123-TB/TW ngày 05/3/2024 của Bộ Chính trị');
+    expect(r).toMatchObject({ id: '123-TB/TW', docType: 'Thông báo', text: 'Thông báo kết luận số 123-TB/TW' });
+  });
+  it('"Báo cáo số 12/KH-UBND": a name that disagrees with the code is kept, with less confidence', () => {
+    const [r] = extractReferences('Báo cáo số 12/KH-UBND ngày 05/3/2024');
+    expect(r.docType).toBe('Báo cáo');
+    expect(r.confidence).toBeLessThan(0.8);
+  });
+  it('"69-QĐ/TƯ" is the official 69-QĐ/TW', () => {
+    const [r] = extractReferences('Quy định số 69-QĐ/TƯ ngày 06/7/2022 của Bộ Chính trị');
+    expect(r).toMatchObject({ id: '69-QĐ/TW', issuerCode: 'TW', text: 'Quy định số 69-QĐ/TƯ' });
+  });
+});

@@ -12,7 +12,8 @@ import { BULK_USAGE, isBulkInput, parseBulkFlags, runBulkExtract } from '../bulk
 
 const USAGE = `usage: vnref extract [options] [FILE...]
 
-Finds the documents cited in each FILE (UTF-8 text; standard input when no
+Finds the documents cited in each FILE (UTF-8, UTF-16 with a BOM, or the
+legacy TCVN3, VNI, VISCII and Windows-1258 encodings; standard input when no
 FILE is given, or for "-") and prints one JSON object per reference with its
 fields (id, docType, typeCode, number, symbol, year, issuerCode, issuer, date,
 family, relation, start, end, text, confidence) and the file it came from.

@@ -9,6 +9,7 @@ import { toNeo4jCsv } from '../../graph/export/csv.js';
 import { toDot } from '../../graph/export/dot.js';
 import { toGraphML } from '../../graph/export/graphml.js';
 import { graphologyJSONChunks } from '../../graph/export/json.js';
+import { readFileBytes } from '../../node/archive/read-item.js';
 import { readSources, type SourceProblem } from '../../node/sources.js';
 import { UsageError, write, type CliIO, type Command } from '../io.js';
 // Bulk path (issue 8): --jobs and the other bulk flags; see src/cli/bulk.ts.
@@ -23,9 +24,10 @@ const usage = `usage: vnref graph [options] [PATH...]
 Builds the citation graph of the documents: one node per document (cited or
 given), one edge per relation (implements, based-on, amends, replaces,
 repeals, guides, refers), with counts and evidence spans. A PATH is a text
-file, a directory (its .txt and .md files, recursively) or a JSONL archive
-(.jsonl/.ndjson, one {"id": ..., "text": ...} per line). Reads one document
-from standard input when no PATH is given.
+file (UTF-8, UTF-16, TCVN3, VNI, VISCII or Windows-1258), a directory (its
+.txt and .md files and JSONL archives, recursively) or a JSONL archive
+(.jsonl/.ndjson, optionally .gz; one {"id": ..., "text": ...} per line).
+Reads one document from standard input when no PATH is given.
 
   --format FMT        json (graphology serialization, default), graphml,
                       dot (Graphviz) or csv (Neo4j nodes.csv + edges.csv)
@@ -52,10 +54,16 @@ function problemLine(p: SourceProblem): string {
   return `vnref graph: ${p.path}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}\n`;
 }
 
-async function readStdin(io: CliIO): Promise<string> {
+/** Standard input as one document, decoded as a file is (UTF-8, UTF-16, legacy Vietnamese encodings); null after reporting why not. */
+async function readStdin(io: CliIO): Promise<string | null> {
   const chunks: Buffer[] = [];
   for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  const doc = readFileBytes('-', '-', Buffer.concat(chunks));
+  if (doc.error) {
+    await write(io.stderr, `vnref graph: standard input: ${doc.reason}\n`);
+    return null;
+  }
+  return doc.text;
 }
 
 async function writeChunks(out: Writable, chunks: Iterable<string>): Promise<void> {
@@ -155,7 +163,9 @@ export const graphCommand: Command = {
       failed += outcome.failures.length;
       if (outcome.interrupted) interrupted = true;
     } else if (positionals.length === 0) {
-      builder.add({ text: await readStdin(io) });
+      const text = await readStdin(io);
+      if (text === null) failed++;
+      else builder.add({ text });
     } else {
       const problems: SourceProblem[] = [];
       let n = 0;

@@ -305,6 +305,7 @@ function errorItem(
     : { kind: 'error', id, file, bytes, error: { code, message: msg } };
 }
 
+/** "ENOENT: no such file or directory": the system's code first (what scripts match), then what it means. */
 function message(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err && typeof (err as NodeJS.ErrnoException).code === 'string') {
     const e = err as NodeJS.ErrnoException;
@@ -315,7 +316,8 @@ function message(err: unknown): string {
       EMFILE: 'too many open files',
       EIO: 'I/O error',
     };
-    return reason[e.code!] ? `${reason[e.code!]} (${e.code})` : e.message;
+    const code = e.code!;
+    return `${code}: ${reason[code] ?? e.message.replace(new RegExp(`^${code}: `), '')}`;
   }
   return err instanceof Error ? err.message : String(err);
 }

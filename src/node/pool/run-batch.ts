@@ -2,11 +2,8 @@
  * The worker's side of a batch, as a plain function (tested without threads):
  * decode each item, run the per-document function, shape the result.
  */
-import { Buffer } from 'node:buffer';
 import type { DocumentError } from '../../schema.js';
-import { binaryTextReason, decodeDocument, decodeUtf8 } from '../archive/decode.js';
-import { idOf } from '../archive/jsonl.js';
-import { lineId } from '../archive/items.js';
+import { readFileBytes, readRecordBytes, readText, type ReadDocument } from '../archive/read-item.js';
 import type { BatchMessage, DocumentAnalysis, DocumentFunction, OutputMode, WireItem, WireResult } from './protocol.js';
 
 /**
@@ -77,7 +74,7 @@ function runItem(
   output: OutputMode,
 ): { result: WireResult; jsonl?: string } {
   const input = readItem(item, buffer);
-  if ('error' in input) return { result: failure(input.id, input.file, input.bytes, input.error) };
+  if (input.error) return { result: failure(input.id, input.file, input.bytes, input.error) };
   let analysis: DocumentAnalysis;
   try {
     analysis = fn(input.text, input.file === undefined ? { id: input.id } : { id: input.id, file: input.file });
@@ -88,72 +85,11 @@ function runItem(
   return shape(input.id, input.file, input.bytes, analysis, output);
 }
 
-type Input =
-  | { id: string; file?: string; bytes: number; text: string }
-  | { id: string; file?: string; bytes: number; error: DocumentError };
-
-function readItem(item: WireItem, buffer: ArrayBuffer | null): Input {
-  if (item.k === 2) {
-    const binary = binaryTextReason(item.text);
-    return binary
-      ? { id: item.id, bytes: item.bytes, error: { code: 'binary', message: binary } }
-      : { id: item.id, bytes: item.bytes, text: item.text };
-  }
+/** An item off the wire, read as archive/read-item.ts reads every document. */
+function readItem(item: WireItem, buffer: ArrayBuffer | null): ReadDocument {
+  if (item.k === 2) return readText(item.id, item.text, item.bytes);
   const bytes = new Uint8Array(buffer!, item.start, item.end - item.start);
-  if (item.k === 0) {
-    const decoded = decodeDocument(bytes);
-    return decoded.error
-      ? { id: item.id, file: item.file, bytes: bytes.length, error: decoded.error }
-      : { id: item.id, file: item.file, bytes: bytes.length, text: decoded.text };
-  }
-  return readRecord(item, bytes);
-}
-
-/** A JSONL line: UTF-8, a JSON object with a string `text`; its `id` (string or number) names it. */
-function readRecord(item: { file: string; line: number }, bytes: Uint8Array): Input {
-  const file = item.file;
-  const n = bytes.length;
-  const fallback = lineId(file, item.line);
-  const json = decodeUtf8(bytes);
-  if (json === null) {
-    return { id: fallback, file, bytes: n, error: { code: 'encoding', message: `line ${item.line}: not UTF-8` } };
-  }
-  let record: unknown;
-  try {
-    record = JSON.parse(json);
-  } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    return { id: fallback, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not JSON (${why})` } };
-  }
-  const id = idOf(record, item);
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { id, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: not a JSON object` } };
-  }
-  const text = (record as { text?: unknown }).text;
-  if (typeof text !== 'string') {
-    return { id, file, bytes: n, error: { code: 'invalid-record', message: `line ${item.line}: no string "text" field` } };
-  }
-  // JSON has control characters only as escapes (and DEL raw): without those bytes, no need to scan the text.
-  if (mayHoldControl(bytes)) {
-    const binary = binaryTextReason(text);
-    if (binary) return { id, file, bytes: n, error: { code: 'binary', message: `line ${item.line}: ${binary}` } };
-  }
-  return { id, file, bytes: n, text };
-}
-
-/**
- * False when a JSON line cannot hold a control character: no escape
- * `\u0000`-`\u001F` or `\u007F`, no `\b`, no raw DEL. (Escaped letters,
- * `\u00e0` and the like, are told apart by the digit after `\u00`.)
- */
-function mayHoldControl(bytes: Uint8Array): boolean {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.indexOf(0x7f) !== -1 || b.indexOf('\\b') !== -1) return true;
-  for (let at = b.indexOf('\\u00'); at !== -1; at = b.indexOf('\\u00', at + 4)) {
-    const d = b[at + 4];
-    if (d === 0x30 || d === 0x31 || (d === 0x37 && (b[at + 5] | 0x20) === 0x66)) return true;
-  }
-  return false;
+  return item.k === 0 ? readFileBytes(item.id, item.file, bytes) : readRecordBytes(item.file, item.line, bytes);
 }
 
 function failure(id: string, file: string | undefined, bytes: number, error: DocumentError): WireResult {

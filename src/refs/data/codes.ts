@@ -86,6 +86,8 @@ export interface IssuerCode {
   code: string;
   /** A real symbol using it. */
   example: string;
+  /** The official code this spelling stands for, when it is a variant (`TƯ` for `TW`): ids use the official one. */
+  canonical?: string;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface IssuerCode {
 export const ISSUER_CODES: readonly IssuerCode[] = [
   // Party (Hướng dẫn 36-HD/VPTW and practice)
   { code: 'TW', example: '52-NQ/TW' },
-  { code: 'TƯ', example: '69-QĐ/TƯ' },
+  { code: 'TƯ', example: '69-QĐ/TƯ', canonical: 'TW' },
   { code: 'TU', example: '398-BC/TU' },
   { code: 'HU', example: '15-NQ/HU' },
   { code: 'ĐU', example: '2537-NQ/ĐU' },
@@ -237,7 +239,15 @@ export function canonicalCode(raw: string): string {
   return CANONICAL_MEMO.get(raw, canonicalCodeUncached);
 }
 
+/** Variant spellings → the official code (`TƯ` → `TW`). */
+const OFFICIAL = new Map<string, string>(ISSUER_CODES.filter((i) => i.canonical).map((i) => [i.code, i.canonical as string]));
+
 function canonicalCodeUncached(raw: string): string {
+  const spelled = spellingOf(raw);
+  return OFFICIAL.get(spelled) ?? spelled;
+}
+
+function spellingOf(raw: string): string {
   const fixed = fixEth(raw);
   const key = codeKey(fixed);
   const list = SPELLINGS.get(key);

@@ -3,8 +3,10 @@
  * document's own header can start, so that text without any of them skips the
  * costly stages (tone restoration, OCR correction, extraction, date parsing).
  *
- * Portable (no Node APIs): it lives beside the bulk code, but the core can use
- * it for windowed restoration (`triggerWindows`).
+ * The bulk path (node/document.ts) skips a document without any trigger.
+ * Windowed restoration uses the extractor's own anchors instead
+ * (`anchorWindows`, windows.ts); `triggerWindows` gives plain windows around
+ * these triggers for a caller's own costly stages.
  *
  * A trigger is one of
  * - a code: a digit or capital, a `-`, `/` or dash, then (after spaces or one
@@ -21,7 +23,10 @@
  * A text with none of them cannot hold a number-and-symbol reference nor a
  * header number, so the extractor would return nothing for it.
  */
-import { nextAnchor } from '../refs/scan.js';
+import { nextAnchor } from './scan.js';
+import type { Window } from './windows.js';
+
+export type { Window };
 
 // Capital letters that can open a symbol: ASCII and Đ (U+0110); Ð (U+00D0) is its look-alike.
 const CODE = String.raw`[0-9A-Z\u0110\u00D0][ \t]?[-/\u2010-\u2015][ \t]*(?:\r?\n[ \t]*)?[A-Z\u0110\u00D0]`;
@@ -46,12 +51,6 @@ export function findTriggers(text: string): number[] {
     out.push(m.index);
   }
   return out;
-}
-
-/** A half-open span `[start, end)` of UTF-16 offsets. */
-export interface Window {
-  start: number;
-  end: number;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extractDocumentHeader, extractReferences } from '../../src/index.js';
-import { findTriggers, hasTrigger, triggerWindows } from '../../src/node/prefilter.js';
+import { findTriggers, hasTrigger, triggerWindows } from '../../src/refs/triggers.js';
 
 const seedDir = new URL('../../fixtures/seeds/', import.meta.url);
 const seeds = readdirSync(seedDir)
