@@ -15,6 +15,7 @@ import { ocrLanguageModel } from '../src/restore/ocr/adapter.js';
 import { CHANNEL_DATA } from '../src/restore/ocr/channel-data.js';
 import { OcrCorrector } from '../src/restore/ocr/correct.js';
 import { findModel } from '../tools/ocr/find-model.js';
+import { detectInputKind } from '../src/restore/detect.js';
 import { fmt } from './util.js';
 
 /** CPU milliseconds per call (user + system of this process): steadier than wall time on a shared machine. */
@@ -53,10 +54,22 @@ export default async function run(): Promise<Record<string, unknown>> {
     const msWarm = cpuTime(() => warm.correct(text), 2000);
     const msFirst = cpuTime(() => (warm as unknown as { pass(t: string, a: null, k: string): unknown }).pass(text, null, kind), 2000);
     const msCold = cpuTime(() => new OcrCorrector(model, CHANNEL_DATA).correct(text), 2000);
+    // confidences are computed when first read (extraction reads only the text and the map)
+    const msColdConf = cpuTime(() => void new OcrCorrector(model, CHANNEL_DATA).correct(text).confidence, 2000);
     console.log(
-      `${kind} OCR, ${fmt(kb)} KB: warm ${fmt(kb / (msWarm / 1000), 0)} KB/s, first pass only ${fmt(kb / (msFirst / 1000), 0)} KB/s, cold ${fmt(kb / (msCold / 1000), 0)} KB/s (target 300 KB/s)`,
+      `${kind} OCR, ${fmt(kb)} KB: warm ${fmt(kb / (msWarm / 1000), 0)} KB/s, first pass only ${fmt(kb / (msFirst / 1000), 0)} KB/s, cold ${fmt(kb / (msCold / 1000), 0)} KB/s (target 300 KB/s), cold and reading .confidence ${fmt(kb / (msColdConf / 1000), 0)} KB/s`,
     );
-    out[kind] = { kb, warmKBps: kb / (msWarm / 1000), firstPassKBps: kb / (msFirst / 1000), coldKBps: kb / (msCold / 1000) };
+    out[kind] = { kb, warmKBps: kb / (msWarm / 1000), firstPassKBps: kb / (msFirst / 1000), coldKBps: kb / (msCold / 1000), coldConfidenceKBps: kb / (msColdConf / 1000) };
   }
+  // Detection on clean text (what extractReferences with input 'auto' pays on every clean document):
+  // spelling evidence only, unless it gives cause to ask the model.
+  const clean = readdirSync(join(root, 'fixtures/seeds'))
+    .filter((f) => /^00[0-2]_.*\.txt$/.test(f))
+    .map((f) => readFileSync(join(root, 'fixtures/seeds', f), 'utf8'))
+    .join('\n');
+  const kbClean = Buffer.byteLength(clean) / 1024;
+  const msDetect = cpuTime(() => detectInputKind(clean, { model: lm }), 2000);
+  console.log(`detectInputKind on clean seeds 000-002, ${fmt(kbClean)} KB: ${fmt(kbClean / 1024 / (msDetect / 1000), 1)} MB/s`);
+  out.detectCleanMBps = kbClean / 1024 / (msDetect / 1000);
   return out;
 }

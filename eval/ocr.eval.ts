@@ -7,9 +7,13 @@
  *    (line number divisible by 20, never learned from): the OCR output is in
  *    fixtures/ocr/heldout/, the clean lines are read from the shared corpus
  *    (skipped with a note when it is absent).
- * 3. References: when the extractor is on the branch (`extractReferences`),
- *    the references found in corrected 003 against the gold of 003 part 1
- *    (same id, date and issuer), and the document header.
+ * 3. References: the references found in corrected 003 against the gold of
+ *    003 part 1 (same id, date and issuer), also by `extractReferences` on
+ *    003 as read with input 'auto' and 'ocr'; the document header.
+ * 4. Detection: `detectInputKind` on held-out corpus text, clean and
+ *    stripped, single lines and blocks of 15 (never 'ocr'), and on the
+ *    synthetic OCR (whole, and excerpts of 8 and 3 lines).
+ * 5. The corrector on clean held-out lines: what it changes that it should not.
  *
  * Needs a language model: models/vi-tones.vnlm, or one trained into
  * work-data/lm/vi-tones.vnlm (see tools/ocr/README section in README.md).
@@ -23,6 +27,9 @@ import { CHANNEL_DATA } from '../src/restore/ocr/channel-data.js';
 import { ocrLanguageModel } from '../src/restore/ocr/adapter.js';
 import { syllableAccuracy } from '../tools/ocr/align.js';
 import { findModel } from '../tools/ocr/find-model.js';
+import { cleanSamples, countOcr, excerpts, heldOutLines } from '../tools/ocr/detection-check.js';
+import { CORE_WORD, ocrWords } from '../src/restore/ocr/words.js';
+import type { LanguageModel } from '../src/restore/model.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHARED = process.env.VNREF_SHARED ?? join(root, '..', 'shared');
@@ -119,10 +126,22 @@ export default async function run(): Promise<Record<string, unknown>> {
       }
     }
     console.log(`  extractReferences(003 as read, input 'auto'): recall ${pct(rawTp, gold.length)}, precision ${pct(rawTp, raw.length)}`);
+    const forced = extract(ocr, { model: lm, input: 'ocr' });
+    const pool3 = new Map<string, number>();
+    for (const g of gold) pool3.set(k(g), (pool3.get(k(g)) ?? 0) + 1);
+    let forcedTp = 0;
+    for (const r of forced) {
+      const n = pool3.get(k(r)) ?? 0;
+      if (n > 0) {
+        forcedTp++;
+        pool3.set(k(r), n - 1);
+      }
+    }
+    console.log(`  extractReferences(003 as read, input 'ocr'): recall ${pct(forcedTp, gold.length)}, precision ${pct(forcedTp, forced.length)}`);
     for (const g of gold) if ((pool.get(k(g)) ?? 0) > 0) console.log(`  missed: ${k(g)}`);
     const goldKeys = new Set(gold.map(k));
     for (const r of got) if (!goldKeys.has(k(r))) console.log(`  found instead: ${k(r)}`);
-    results.references = { gold: gold.length, found: got.length, matched: tp, uncorrectedMatched: rawTp, uncorrectedFound: raw.length };
+    results.references = { gold: gold.length, found: got.length, matched: tp, autoMatched: rawTp, autoFound: raw.length, ocrMatched: forcedTp, ocrFound: forced.length };
     if (typeof header === 'function') {
       const h = header(ocr, { model: lm });
       const ok = h !== null && h.id === '398-BC/TU' && h.date === '2023-09-15';
@@ -130,5 +149,65 @@ export default async function run(): Promise<Record<string, unknown>> {
       results.header = { id: h?.id ?? null, date: h?.date ?? null, recovered: ok };
     }
   }
+  // 4. detection: clean and stripped held-out text never 'ocr'; synthetic OCR is
+  detectionCheck(lm, results);
+  // 5. the corrector run on clean text anyway (input 'ocr' forced): what it changes
+  cleanHarm(lm, results);
   return results;
+}
+
+function detectionCheck(lm: LanguageModel, results: Record<string, unknown>): void {
+  const admin = heldOutLines(SHARED, 'admin');
+  const legal = heldOutLines(SHARED, 'legal');
+  if (admin.length === 0 || legal.length === 0) {
+    console.log(`detection: the corpus is not at ${join(SHARED, 'corpus')}: skipped`);
+    return;
+  }
+  const neg = countOcr([...cleanSamples(admin, 'vi-admin', 2000), ...cleanSamples(legal, 'vi-legal', 2000)], false, lm, 2);
+  let fp = 0;
+  let n = 0;
+  console.log('detection (detectInputKind with the model), held-out corpus text that must not be called OCR:');
+  for (const r of neg) {
+    fp += r.ocr;
+    n += r.texts;
+    console.log(`  ${r.name}: ${r.ocr} of ${r.texts} called 'ocr'${r.examples.map((e) => `\n      ${JSON.stringify(e)}`).join('')}`);
+  }
+  const pos: { name: string; texts: string[] }[] = [];
+  for (const ch of ['eng-d1-s7', 'eng-d2-s7', 'vie-d3-s7', 'vie-d4-s7']) {
+    const f = join(root, 'fixtures/ocr/heldout', `${ch}.txt`);
+    if (!existsSync(f)) continue;
+    const o = readFileSync(f, 'utf8');
+    pos.push({ name: `${ch} whole`, texts: [o] }, { name: `${ch}, 8-line excerpts`, texts: excerpts(o, 8) }, { name: `${ch}, 3-line excerpts`, texts: excerpts(o, 3) });
+  }
+  const seedOcr = readFileSync(join(root, 'fixtures/seeds/003_0e471ed369bb78c5.part1.txt'), 'utf8');
+  pos.push({ name: '003 part 1 whole', texts: [seedOcr] }, { name: '003 part 1, 8-line excerpts', texts: excerpts(seedOcr, 8) });
+  console.log('detection, OCR text that must be:');
+  const tp: Record<string, number> = {};
+  for (const r of countOcr(pos, true, lm, 0)) {
+    console.log(`  ${r.name}: ${r.ocr} of ${r.texts} (${pct(r.ocr, r.texts)})`);
+    tp[r.name] = r.ocr / r.texts;
+  }
+  results.detection = { falseOcr: fp, cleanAndStrippedTexts: n, detected: tp };
+}
+
+function cleanHarm(lm: LanguageModel, results: Record<string, unknown>): void {
+  const lines = [...heldOutLines(SHARED, 'admin'), ...heldOutLines(SHARED, 'legal')];
+  if (lines.length === 0) return;
+  const corrector = new OcrCorrector(ocrLanguageModel(lm), CHANNEL_DATA);
+  const step = Math.max(1, Math.floor(lines.length / 2000));
+  let words = 0;
+  let changed = 0;
+  const seen = new Map<string, number>();
+  for (let k = 0; k < lines.length; k += step) {
+    const t = lines[k].text;
+    for (const w of ocrWords(t)) if (w.kind === CORE_WORD) words++;
+    for (const c of corrector.correct(t).corrections) {
+      changed++;
+      const key = `${c.from} → ${c.to}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  }
+  const top = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([kk, v]) => `${kk} (${v})`).join(', ');
+  console.log(`clean held-out lines corrected as OCR anyway (input 'ocr'): ${changed} of ${words} words changed (${((100 * changed) / words).toFixed(2)}%); most often: ${top}`);
+  results.cleanHarm = { words, changed };
 }

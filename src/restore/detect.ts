@@ -13,7 +13,10 @@
 import { assertString } from '../errors.js';
 import { KIND_WORD, FLAG_DIACRITIC, tokenizeStream } from '../text/tokenize.js';
 import { foldedSyllables, plainSyllables } from './syllables.js';
-import { looksLikeOcr } from './ocr/detect.js';
+import { inspectOcr } from './ocr/detect.js';
+import { confirmVieOcr, suspectVieOcr } from './ocr/detect-vie.js';
+import type { LanguageModel } from './model.js';
+import { getDefaultModel, hasDefaultModel } from './provider.js';
 
 export type DetectedInputKind = 'clean' | 'stripped' | 'ocr';
 
@@ -27,13 +30,27 @@ export interface InputKindEvidence {
   bare: number;
   /** Bare words clean text cannot contain ("quyet", "cac"). */
   mustBeStripped: number;
+  /** Words that look like OCR damage ("s6", "ciia", "quyêt"; see restore/ocr/detect.ts). */
+  ocrDamaged: number;
+  /** When the language model was asked (text with marks that might be Vietnamese-model OCR): words of the excerpt it corrected, and how many it changed. */
+  vieOcr?: { words: number; changed: number };
+}
+
+export interface DetectOptions {
+  /**
+   * The language model that confirms OCR read by a Vietnamese model (marks
+   * present but wrong: "Cản cứ", "Chỉnh phụ"), which spelling alone seldom
+   * shows. Default: the registered one (`vn-legal-refs/node` registers the
+   * shipped model); null, or none registered: spelling evidence only.
+   */
+  model?: LanguageModel | null;
 }
 
 /** Share of bare Vietnamese words from which a text counts as stripped (clean report text has about 0.2). */
 const STRIPPED_SHARE = 0.6;
 
-/** Detects whether `text` is clean or diacritic-stripped Vietnamese, with the counts behind the answer. */
-export function inspectInputKind(text: string): InputKindEvidence {
+/** Detects whether `text` is clean, diacritic-stripped or OCR output, with the counts behind the answer. */
+export function inspectInputKind(text: string, options: DetectOptions = {}): InputKindEvidence {
   assertString(text, 'detectInputKind', 'text');
   const st = tokenizeStream(text);
   const all = foldedSyllables();
@@ -57,11 +74,26 @@ export function inspectInputKind(text: string): InputKindEvidence {
   }
   let kind: DetectedInputKind = 'clean';
   if (vietnamese > 0 && vietnamese * 2 >= words && bare >= STRIPPED_SHARE * vietnamese && (bare >= 2 || must >= 1)) kind = 'stripped';
-  if (looksLikeOcr(text)) kind = 'ocr'; // scan damage ("s6", "ciia", "B9"): see restore/ocr/detect.ts
-  return { kind, words, vietnamese, bare, mustBeStripped: must };
+  // scan damage ("s6", "ciia", "B9"): see restore/ocr/detect.ts
+  const ocr = inspectOcr(text);
+  const out: InputKindEvidence = { kind, words, vietnamese, bare, mustBeStripped: must, ocrDamaged: ocr.damaged };
+  if (ocr.ocr) {
+    out.kind = 'ocr';
+    return out;
+  }
+  // Text with marks, mostly Vietnamese: maybe read by a Vietnamese OCR model. The model decides.
+  if (kind === 'clean' && vietnamese * 2 >= words && bare < STRIPPED_SHARE * vietnamese) {
+    const model = !suspectVieOcr(text, ocr) ? null : options.model === undefined ? (hasDefaultModel() ? getDefaultModel('detectInputKind') : null) : options.model;
+    if (model) {
+      const v = confirmVieOcr(text, model);
+      out.vieOcr = { words: v.words, changed: v.changed };
+      if (v.ocr) out.kind = 'ocr';
+    }
+  }
+  return out;
 }
 
 /** 'ocr' for scan output (see restore/ocr/detect.ts), 'stripped' for Vietnamese written without diacritics, else 'clean' (also for text with no Vietnamese). */
-export function detectInputKind(text: string): DetectedInputKind {
-  return inspectInputKind(text).kind;
+export function detectInputKind(text: string, options: DetectOptions = {}): DetectedInputKind {
+  return inspectInputKind(text, options).kind;
 }

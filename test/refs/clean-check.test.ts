@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkWords, provesClean } from '../../src/refs/clean-check.js';
 import { detectKind } from '../../src/refs/pipeline.js';
+import { loadDefaultModel } from '../../src/node/model.js';
 import { detectInputKind } from '../../src/restore/detect.js';
 import { foldDiacritics } from '../../src/text/fold.js';
 import { sampleOf } from '../../src/text/detect.js';
@@ -61,6 +62,26 @@ describe('provesClean', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('never passes what detection with the shipped model reads as Vietnamese-model OCR', () => {
+    // Text with its tones, most words syllables, yet read by a Vietnamese OCR model ("thởt gian", "Cản cứ"):
+    // detection asks the language model once it sees strong damage or a stray full stop; the check must not answer first.
+    const model = loadDefaultModel();
+    let vie = 0;
+    for (const f of ocrFixtures.filter((f) => /vie-d[34]/.test(f.name))) {
+      for (let i = 0; i + 1500 <= f.text.length || i === 0; i += 1500) {
+        const chunk = f.text.slice(i, i + 1500);
+        if (!provesClean(chunk)) continue;
+        expect(detectInputKind(sampleOf(chunk, 32_768), { model }), `${f.name} @${i}`).toBe('clean');
+      }
+      vie++;
+    }
+    expect(vie).toBeGreaterThanOrEqual(4);
+    // Two strong words among a few dozen are OCR to detection: a pass allows none.
+    const t = ' ~ Trong thởt gian tới đa Ø3 ngày làm việc kể từ ngày có biến bản họp Hột đồng,';
+    expect(detected(t)).toBe('ocr');
+    expect(provesClean(t)).toBe(false);
   });
 
   it('a short clean text that detection reads as stripped is left to detection', () => {

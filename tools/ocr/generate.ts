@@ -5,6 +5,9 @@
  *   nice -n 10 npx tsx tools/ocr/generate.ts train   [--out work-data/ocr] [--kb 420] [--skip-seeds]
  *   nice -n 10 npx tsx tools/ocr/generate.ts heldout [--out work-data/ocr] [--kb 40]
  *   nice -n 10 npx tsx tools/ocr/generate.ts upper   [--out work-data/ocr] [--kb 16]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts dev     [--out work-data/ocr] [--kb 30]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts refs    [--out work-data/ocr] [--kb 15]
+ *   nice -n 10 npx tsx tools/ocr/generate.ts font    [--out work-data/ocr] [--chunks N]  (FreeSerif: fonts-freefont-ttf)
  *   npx tsx tools/ocr/generate.ts fixtures           (copies seed chunks to fixtures/ocr/)
  *
  * train: a varied sample of corpus lines whose 1-based line number is NOT
@@ -23,7 +26,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 const SHARED = process.env.VNREF_SHARED ?? '/work/shared';
 const SYNTH = join(SHARED, 'tools/synth-ocr');
@@ -34,7 +37,24 @@ export interface Channel {
   lang: 'eng' | 'vie';
   degrade: number;
   seed: number;
+  /** A typeface other than synth-ocr's DejaVu Serif (a TrueType file), named in `name` ("-free"). */
+  font?: string;
 }
+
+/**
+ * A second typeface: GNU FreeSerif, a Times clone with Vietnamese glyphs
+ * (Debian fonts-freefont-ttf). Vietnamese official documents are set in
+ * Times New Roman; DejaVu Serif alone teaches the channel one typeface's
+ * confusions.
+ */
+const FREESERIF = '/usr/share/fonts/truetype/freefont/FreeSerif.ttf';
+const FONT: Channel[] = [
+  { name: 'eng-d0-s1-free', lang: 'eng', degrade: 0, seed: 1, font: FREESERIF },
+  { name: 'eng-d1-s2-free', lang: 'eng', degrade: 1, seed: 2, font: FREESERIF },
+  { name: 'eng-d2-s3-free', lang: 'eng', degrade: 2, seed: 3, font: FREESERIF },
+  { name: 'vie-d3-s1-free', lang: 'vie', degrade: 3, seed: 1, font: FREESERIF },
+  { name: 'vie-d4-s3-free', lang: 'vie', degrade: 4, seed: 3, font: FREESERIF },
+];
 
 const ENG: Channel[] = [
   { name: 'eng-d0-s1', lang: 'eng', degrade: 0, seed: 1 },
@@ -119,9 +139,20 @@ function chunkLines(lines: string[], maxChars: number): string[][] {
 
 function runSynth(inFile: string, ch: Channel, outFile: string): void {
   if (existsSync(outFile)) return;
-  const r = spawnSync(SYNTH, ['--lang', ch.lang, '--degrade', String(ch.degrade), '--seed', String(ch.seed), inFile], {
+  let script = SYNTH;
+  if (ch.font) {
+    // synth-ocr with its font line pointed at another typeface; everything else as shared/ has it
+    if (!existsSync(ch.font)) throw new Error(`${ch.font} is missing (apt-get install -y fonts-freefont-ttf)`);
+    const text = readFileSync(SYNTH, 'utf8');
+    if (!/^font=.*$/m.test(text)) throw new Error('synth-ocr has no font= line to point at another typeface');
+    script = join(dirname(outFile), `.synth-ocr-${basename(ch.font, '.ttf')}.sh`);
+    writeFileSync(script, text.replace(/^font=.*$/m, `font=${ch.font}`), { mode: 0o755 });
+  }
+  // one Tesseract thread: the machine is shared
+  const r = spawnSync('bash', [script, '--lang', ch.lang, '--degrade', String(ch.degrade), '--seed', String(ch.seed), inFile], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
   });
   if (r.status !== 0) throw new Error(`synth-ocr failed on ${inFile} (${ch.name}): ${r.stderr}`);
   writeFileSync(outFile, r.stdout);
@@ -192,6 +223,102 @@ function heldout(out: string, kb: number): void {
   }
 }
 
+const DEV: Channel[] = [
+  { name: 'eng-d1-s8', lang: 'eng', degrade: 1, seed: 8 },
+  { name: 'eng-d2-s8', lang: 'eng', degrade: 2, seed: 8 },
+  { name: 'vie-d3-s8', lang: 'vie', degrade: 3, seed: 8 },
+  { name: 'vie-d4-s8', lang: 'vie', degrade: 4, seed: 8 },
+];
+
+/**
+ * dev: more held-out lines (number divisible by 20), none of those in
+ * fixtures/ocr/heldout/lines.tsv, read back under other synth-ocr seeds: a
+ * tuning set that is neither learned from (channel, language model) nor the
+ * reported held-out figure. Written to OUT/dev/ (not committed).
+ */
+function dev(out: string, kb: number): void {
+  const dir = join(out, 'dev');
+  mkdirSync(dir, { recursive: true });
+  const fixed = new Set(readFileSync(join(REPO, 'fixtures/ocr/heldout/lines.tsv'), 'utf8').trim().split('\n'));
+  const fresh = (p: Picked) => !fixed.has(`${p.corpus}\t${p.line}`);
+  const all = [
+    ...sampleCorpus('vi-admin.txt.xz', 'admin', kb * 1000 * 0.6 * 1.3, true, 31).filter(fresh),
+    ...sampleCorpus('vi-legal.txt.xz', 'legal', kb * 1000 * 0.4 * 1.3, true, 32).filter(fresh),
+  ];
+  writeFileSync(join(dir, 'lines.tsv'), all.map((p) => `${p.corpus}\t${p.line}`).join('\n') + '\n');
+  const clean = join(dir, 'dev.clean.txt');
+  writeFileSync(clean, all.map((p) => p.text).join('\n') + '\n');
+  for (const ch of DEV) {
+    runSynth(clean, ch, join(dir, `dev.${ch.name}.txt`));
+    console.error(`dev ${ch.name} done`);
+  }
+}
+
+const REFS: Channel[] = [
+  { name: 'eng-d1-s9', lang: 'eng', degrade: 1, seed: 9 },
+  { name: 'eng-d2-s9', lang: 'eng', degrade: 2, seed: 9 },
+  { name: 'vie-d3-s9', lang: 'vie', degrade: 3, seed: 9 },
+  { name: 'vie-d4-s9', lang: 'vie', degrade: 4, seed: 9 },
+];
+
+/** A document number with its symbol ("52-NQ/TW", "111/NQ-CP", "65/2023/NĐ-CP"). */
+const CITES = /\d+[/-](\d{4}\/)?[A-ZĐ]{1,8}[-/][A-ZĐ]/u;
+
+/**
+ * refs: held-out lines that cite documents, none of the held-out fixtures'
+ * or the dev set's, read back under other seeds: a tuning set for references
+ * (tools/ocr/dev-eval.ts --refs). Written to OUT/refs/ (not committed).
+ */
+function refs(out: string, kb: number): void {
+  const dir = join(out, 'refs');
+  mkdirSync(dir, { recursive: true });
+  const taken = new Set(readFileSync(join(REPO, 'fixtures/ocr/heldout/lines.tsv'), 'utf8').trim().split('\n'));
+  const devLines = join(out, 'dev', 'lines.tsv');
+  if (existsSync(devLines)) for (const l of readFileSync(devLines, 'utf8').trim().split('\n')) taken.add(l);
+  const pick = (file: string, corpus: string, chars: number): Picked[] => {
+    const lines = execFileSync('xz', ['-dc', join(SHARED, 'corpus', file)], { maxBuffer: 1 << 30, encoding: 'utf8' }).split('\n');
+    const got: Picked[] = [];
+    let n = 0;
+    for (let no = 20; no <= lines.length && n < chars; no += 20) {
+      const l = lines[no - 1];
+      if (!l || l.length < 40 || l.length > 600 || !CITES.test(l) || taken.has(`${corpus}\t${no}`) || hash01(no, 41) > 0.35) continue;
+      got.push({ corpus, line: no, text: l });
+      n += l.length;
+    }
+    return got;
+  };
+  const all = [...pick('vi-admin.txt.xz', 'admin', kb * 1000 * 0.6), ...pick('vi-legal.txt.xz', 'legal', kb * 1000 * 0.4)];
+  writeFileSync(join(dir, 'lines.tsv'), all.map((p) => `${p.corpus}\t${p.line}`).join('\n') + '\n');
+  const clean = join(dir, 'refs.clean.txt');
+  writeFileSync(clean, all.map((p) => p.text).join('\n') + '\n');
+  for (const ch of REFS) {
+    runSynth(clean, ch, join(dir, `refs.${ch.name}.txt`));
+    console.error(`refs ${ch.name} done`);
+  }
+}
+
+/**
+ * font: the training chunks (not the dev chunks) read again in FreeSerif,
+ * one English-model and one Vietnamese-model setting each (rotating), and
+ * the dev lines under every FreeSerif setting. Needs `train` and `dev` first.
+ */
+function font(out: string, maxChunks: number): void {
+  const dir = join(out, 'train');
+  const chunks = readdirSync(dir)
+    .filter((f) => f.endsWith('.clean.txt') && !f.startsWith('upper'))
+    .map((f) => f.replace(/\.clean\.txt$/, ''))
+    .filter((id) => !/^(admin|legal)-\d+$/.test(id) || Number(id.split('-')[1]) % 8 !== 7)
+    .sort();
+  const eng = FONT.filter((c) => c.lang === 'eng');
+  const vie = FONT.filter((c) => c.lang === 'vie');
+  chunks.slice(0, maxChunks).forEach((id, k) => {
+    for (const ch of [eng[k % eng.length], vie[k % vie.length]]) runSynth(join(dir, `${id}.clean.txt`), ch, join(dir, `${id}.${ch.name}.txt`));
+    console.error(`[${k + 1}] ${id}`);
+  });
+  const devClean = join(out, 'dev', 'dev.clean.txt');
+  if (existsSync(devClean)) for (const ch of [FONT[1], FONT[2], FONT[3], FONT[4]]) runSynth(devClean, ch, join(out, 'dev', `dev.${ch.name}.txt`));
+}
+
 /**
  * Headings: reports set titles, issuer blocks and section heads in capitals
  * ("ĐẢNG CỘNG SẢN VIỆT NAM", "BÁO CÁO"), which OCR misreads in its own ways
@@ -232,8 +359,11 @@ const out = resolve(arg('--out', join(REPO, 'work-data/ocr')));
 if (mode === 'train') train(out, Number(arg('--kb', '420')), process.argv.includes('--skip-seeds'));
 else if (mode === 'heldout') heldout(out, Number(arg('--kb', '40')));
 else if (mode === 'fixtures') fixtures(out);
+else if (mode === 'dev') dev(out, Number(arg('--kb', '30')));
+else if (mode === 'font') font(out, Number(arg('--chunks', '1000')));
+else if (mode === 'refs') refs(out, Number(arg('--kb', '15')));
 else if (mode === 'upper') upper(out, Number(arg('--kb', '16')));
 else {
-  console.error('usage: generate.ts train|heldout|upper|fixtures [--out DIR] [--kb N]');
+  console.error('usage: generate.ts train|heldout|dev|refs|font|upper|fixtures [--out DIR] [--kb N] [--chunks N]');
   process.exit(2);
 }

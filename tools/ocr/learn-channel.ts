@@ -2,7 +2,7 @@
  * Learns the OCR channel from the parallel data of generate.ts and writes it
  * as src/restore/ocr/channel-data.ts (committed).
  *
- *   npx tsx tools/ocr/learn-channel.ts [--data work-data/ocr/train] [--out src/restore/ocr/channel-data.ts]
+ *   npx tsx tools/ocr/learn-channel.ts [--data work-data/ocr/train] [--out src/restore/ocr/channel-data.ts] [--fonts all|dejavu]
  *
  * 1. Each OCR file is aligned with its clean chunk by words (align.ts: banded
  *    DP on folded words with merge/split steps).
@@ -180,12 +180,15 @@ export function isDevChunk(id: string): boolean {
 function main(): void {
   const dir = resolve(arg('--data', join(REPO, 'work-data/ocr/train')));
   const out = resolve(arg('--out', join(REPO, 'src/restore/ocr/channel-data.ts')));
+  // the runs in a second typeface (generate.ts font): learned from unless --fonts dejavu
+  const withFonts = arg('--fonts', 'all') !== 'dejavu';
   const files = readdirSync(dir);
   const accs = { eng: newAcc(), vie: newAcc() };
   const uppers = { eng: newAcc(), vie: newAcc() };
   for (const f of files) {
-    const m = /^(.+)\.((eng|vie)-d\d-s\d+)\.txt$/.exec(f);
+    const m = /^(.+)\.((eng|vie)-d\d-s\d+(-free)?)\.txt$/.exec(f);
     if (!m) continue;
+    if (m[4] && !withFonts) continue;
     if (/^(003|004)/.test(m[1])) throw new Error('003/004 are the measuring stick: never learn from them');
     if (isDevChunk(m[1])) continue;
     const clean = readFileSync(join(dir, `${m[1]}.clean.txt`), 'utf8');

@@ -1,5 +1,5 @@
 /** The tone restorer's trigram model and decoder, seen as the OCR corrector's language model. */
-import { decodeLattice } from '../decode.js';
+import { decodeConfidence, decodeLattice } from '../decode.js';
 import { FIRST_WORD_ID, TOK_NUM, TOK_SYM, TOK_UNK, punctToken } from '../lm-tokens.js';
 import type { LanguageModel } from '../model.js';
 import type { OcrLanguageModel } from './language.js';
@@ -17,7 +17,8 @@ export function ocrLanguageModel(model: LanguageModel): OcrLanguageModel {
       idOf: (type) => model.idOf(type),
       classId: (kind, code) => (kind === 'number' ? TOK_NUM : kind === 'symbol' ? TOK_SYM : punctToken(code)),
       unigram: (id) => model.uniProb[id],
-      decode: (lattice) => decodeLattice(model, lattice, { confidence: true }),
+      decode: (lattice, beam) => decodeLattice(model, lattice, { confidence: false, beam }),
+      confidence: (lattice, choice) => decodeConfidence(model, lattice, choice),
     };
     adapted.set(model, m);
   }

@@ -18,6 +18,8 @@ export interface Candidate {
   readonly id: number;
   /** −ln P(OCR word | this word). */
   readonly cost: number;
+  /** Found only through a back-off edit (no learned edit explains the OCR word). */
+  readonly backoff?: boolean;
 }
 
 interface Entry {
@@ -72,12 +74,16 @@ export interface CandidateOptions {
   maxCost: number;
   /** Drop candidates whose channel + unigram score (log10) trails the best by more than this. */
   beam: number;
+  /** Try the back-off edits (channel.ts) for a word the learned edits find nothing for. */
+  backoff: boolean;
 }
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3 };
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3, backoff: true };
 
 /** Longest OCR word we look for candidates of (longer ones are no syllable). */
 const MAX_WORD = 10;
+/** Longest OCR word that gets the back-off edits. */
+const MAX_BACKOFF_WORD = 8;
 
 export class CandidateGenerator {
   private readonly cache = new BoundedMemo<readonly Candidate[]>(200_000);
@@ -97,16 +103,18 @@ export class CandidateGenerator {
   private compute(word: string): Candidate[] {
     const best = new Map<number, number>();
     const { maxEdits, maxCost, maxCandidates } = this.options;
-    this.channel.generate(
-      word,
-      this.index.trie,
-      (w, cost) => {
-        const prev = best.get(w);
-        if (prev === undefined || cost < prev) best.set(w, cost);
-      },
-      maxEdits,
-      maxCost,
-    );
+    const emit = (w: number, cost: number) => {
+      const prev = best.get(w);
+      if (prev === undefined || cost < prev) best.set(w, cost);
+    };
+    this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost);
+    // Nothing through the learned edits: once more with one back-off edit (see channel.ts).
+    let backoff = false;
+    // Only for a word that begins and ends with a letter or a digit ("cu'a", "1di"; not "bản/").
+    if (this.options.backoff && best.size === 0 && word.length >= 2 && word.length <= MAX_BACKOFF_WORD && /^[\p{L}\d].*[\p{L}\d]$/u.test(word) && /\p{L}/u.test(word)) {
+      this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost, true);
+      backoff = true;
+    }
     const ocrTone = toneOfWord(word);
     const out: { type: string; id: number; cost: number; rank: number }[] = [];
     for (const [bare, cost] of best) {
@@ -121,6 +129,6 @@ export class CandidateGenerator {
     let keep = out.length;
     while (keep > 1 && out[keep - 1].rank > out[0].rank + this.options.beam) keep--;
     out.length = keep;
-    return out.map(({ type, id, cost }) => ({ type, id, cost }));
+    return out.map(({ type, id, cost }) => (backoff ? { type, id, cost, backoff } : { type, id, cost }));
   }
 }

@@ -15,7 +15,8 @@ export function applyCase(type: string, like: string): string {
     if (up) uppers++;
   }
   if (letters >= 2 && uppers === letters) return type.toUpperCase();
-  if (firstUpper || (letters === 0 && like.length > 0)) return type.charAt(0).toUpperCase() + type.slice(1);
+  // no letter to go by ("6" for "ở", "&"): lower-case, as most words are
+  if (firstUpper) return type.charAt(0).toUpperCase() + type.slice(1);
   // "B9", "S6": the first character is an upper-case letter
   return type;
 }

@@ -118,7 +118,7 @@ export class OcrChannel {
    * At most `maxEdits` segments differ from what the OCR shows, and no path
    * costs more than `maxCost`.
    */
-  generate(ocr: string, trie: Trie, emit: (word: number, cost: number) => void, maxEdits = 3, maxCost = 14): void {
+  generate(ocr: string, trie: Trie, emit: (word: number, cost: number) => void, maxEdits = 3, maxCost = 14, backoff = false): void {
     const m = ocr.length;
     const dropped = this.reverse.get(DROPPED);
     // In a word with letters, a digit is a misread letter too ("B9"): it gets the sign back-off.
@@ -135,10 +135,37 @@ export class OcrChannel {
       lists[j] = this.reverseFor(o, hasLetter);
       toneless += String.fromCharCode(o);
     }
-    const walk = (j: number, node: number, cost: number, edits: number): void => {
+    /** One back-off edit per path, when asked for: `used` says whether this path took it. */
+    // The cheapest cost seen at each state (OCR position, trie node, edits made, back-off used): a
+    // path that reaches a state no cheaper than another did cannot lead to a cheaper word.
+    const seen = new Map<number, number>();
+    const walk = (j: number, node: number, cost: number, edits: number, used = !backoff): void => {
+      const state = ((node * (m + 1) + j) * (maxEdits + 1) + edits) * 2 + (used ? 1 : 0);
+      const before = seen.get(state);
+      if (before !== undefined && before <= cost) return;
+      seen.set(state, cost);
       if (j === m && node !== 0) {
         const w = trie.wordAt(node);
         if (w >= 0) emit(w, cost);
+      }
+      if (!used && edits < maxEdits && cost + BACKOFF_COST <= maxCost) {
+        const c = cost + BACKOFF_COST;
+        // a letter the OCR dropped ("tirg" for "từng": n)
+        if (node !== 0 || j > 0) for (const l of BACKOFF_LETTERS) {
+          const next = trie.child(node, l);
+          if (next >= 0) walk(j, next, c, edits + 1, true);
+        }
+        if (j < m) {
+          // a character the OCR added ("thyuc" for "thực": y)
+          walk(j + 1, node, c, edits + 1, true);
+          // a vowel read as another ("civa" for "cửa", "vin" for "văn")
+          if (BACKOFF_VOWELS.includes(codes[j]))
+            for (const v of BACKOFF_VOWELS) {
+              if (v === codes[j]) continue;
+              const next = trie.child(node, v);
+              if (next >= 0) walk(j + 1, next, c, edits + 1, true);
+            }
+        }
       }
       // a clean segment the OCR dropped entirely
       if (dropped !== undefined && edits < maxEdits && node !== 0) {
@@ -147,7 +174,7 @@ export class OcrChannel {
           const c = cost + e.cost;
           if (c > maxCost) break;
           const next = trie.walk(node, e.to);
-          if (next >= 0) walk(j, next, c, edits + 1);
+          if (next >= 0) walk(j, next, c, edits + 1, used);
         }
       }
       if (j === m) return;
@@ -155,7 +182,7 @@ export class OcrChannel {
       const idc = cost + idCost[j];
       if (idc <= maxCost) {
         const next = trie.child(node, codes[j]);
-        if (next >= 0) walk(j + 1, next, idc, edits);
+        if (next >= 0) walk(j + 1, next, idc, edits, used);
       }
       if (edits >= maxEdits) return;
       const list = lists[j];
@@ -169,12 +196,23 @@ export class OcrChannel {
         if (len > 1 && !toneless.startsWith(e.from, j)) continue;
         const next = trie.walk(node, e.to);
         if (next < 0) continue;
-        walk(j + len, next, c, edits + 1);
+        walk(j + len, next, c, edits + 1, used);
       }
     };
     walk(0, 0, 0, 0);
   }
 }
+
+/**
+ * Back-off for a word no learned edit turns into a vocabulary word ("thyuc",
+ * "chitg", "civa": a vowel misread and a letter dropped or added together):
+ * one edit the data never showed, any vowel for any vowel, any letter dropped
+ * or one character added, each at a cost above every learned edit. Asked for
+ * only when the learned channel finds nothing, so it never competes with it.
+ */
+const BACKOFF_COST = 5.5;
+const BACKOFF_VOWELS: number[] = [...'aăâeêioôơuưy'].map((c) => c.charCodeAt(0));
+const BACKOFF_LETTERS: number[] = [...'abcdđeghiklmnopqrstuvxyăâêôơư'].map((c) => c.charCodeAt(0));
 
 /**
  * Back-off for a sign inside a word that the training data never showed

@@ -9,28 +9,39 @@
  * (upper-case) and numbers do not count either way.
  */
 import { foldCharCode } from '../../text/fold.js';
-import { foldedSyllables } from '../syllables.js';
+import { foldedSyllables, tonelessSyllables } from '../syllables.js';
 import { stripTones, toneOfWord } from './tones.js';
-import { CORE_WORD, ocrWords } from './words.js';
+import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, ocrWords } from './words.js';
 
 export interface OcrEvidence {
   /** Word cores with a letter. */
   words: number;
-  /** Of those, how many look like OCR damage. */
+  /** Of those, how many are plain OCR damage (see {@link damageOf}: strong and weak). */
   damaged: number;
-  /** Of those, how many spell a Vietnamese syllable once folded (OCR damage sits among them; English does not). */
+  /** Of those, the strong kind: signs or digits among lower-case letters, foreign letters, marks no syllable can carry. */
+  strong: number;
+  /** Of the undamaged words, how many spell a Vietnamese syllable once folded (OCR damage sits among them; English does not). */
   syllables: number;
-  /** damaged / words (0 when there are no words). */
+  /** Damage score (strong + weak / 2) over words (0 when there are no words). */
   share: number;
-  /** The verdict: damaged words make at least OCR_SHARE of the words (and there are at least 3), among mostly Vietnamese syllables. */
+  /** The verdict (see {@link OCR_SHARE}). */
   ocr: boolean;
 }
 
-/** Share of damaged words from which a text counts as OCR output (clean report text has well under 0.02). */
+/** Damage score (strong words + half the weak ones) over the words from which a text counts as OCR output. */
 export const OCR_SHARE = 0.06;
 
-/** Share of words that must spell Vietnamese syllables: OCR damage sits among Vietnamese words, English is mostly not. */
+/** Strong damage a text must show at least: a stray sign or a foreign word never makes OCR of clean text. */
+export const MIN_STRONG = 2;
+
+/** Share of words that must be Vietnamese (syllables, or strong damage): OCR damage sits among Vietnamese words, English is mostly not. */
 export const VIETNAMESE_SHARE = 0.6;
+
+export const DAMAGE_NONE = 0;
+/** Lower-case letters that spell no syllable ("ciia", "cdc", "tmg"): also what English words and units look like. */
+export const DAMAGE_WEAK = 1;
+/** What no writer produces: "s6", "ti&p", "vi¢c", "ö", "quyêt", "thợc". */
+export const DAMAGE_STRONG = 2;
 
 const STOP_FINAL = /(c|ch|p|t)$/;
 
@@ -40,18 +51,57 @@ const FOREIGN_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]/u;
 export function inspectOcr(text: string): OcrEvidence {
   const syl = foldedSyllables();
   let words = 0;
-  let damaged = 0;
+  let weak = 0;
+  let strong = 0;
   let syllables = 0;
+  let afterNumber = false;
   for (const w of ocrWords(text)) {
-    if (w.kind !== CORE_WORD) continue;
+    if (w.kind !== CORE_WORD) {
+      afterNumber = w.kind === CORE_NUMBER || w.kind === CORE_PROTECTED;
+      continue;
+    }
     const core = text.slice(w.coreStart, w.coreEnd);
-    if (!/\p{L}/u.test(core)) continue;
+    const prevNumber = afterNumber;
+    afterNumber = false;
+    if (!hasLetter(core)) {
+      afterNumber = /\d/.test(core); // "0,5"
+      continue;
+    }
     words++;
-    if (isDamaged(core, syl)) damaged++;
+    const d = damageOf(core, syl, prevNumber);
+    if (d === DAMAGE_STRONG) strong++;
+    else if (d === DAMAGE_WEAK) weak++;
     else if (syl.has(foldDiacriticsLower(core))) syllables++;
   }
-  const share = words > 0 ? damaged / words : 0;
-  return { words, damaged, syllables, share, ocr: damaged >= 3 && share >= OCR_SHARE && syllables >= VIETNAMESE_SHARE * words };
+  const score = strong + weak / 2;
+  const share = words > 0 ? score / words : 0;
+  return {
+    words,
+    damaged: strong + weak,
+    strong,
+    syllables,
+    share,
+    ocr: strong >= MIN_STRONG && share >= OCR_SHARE && syllables + strong >= VIETNAMESE_SHARE * words,
+  };
+}
+
+/** The word cores of `text` that look like OCR damage, with its kind (for inspection and tests). */
+export function damagedWords(text: string): { word: string; damage: number }[] {
+  const syl = foldedSyllables();
+  const out: { word: string; damage: number }[] = [];
+  let afterNumber = false;
+  for (const w of ocrWords(text)) {
+    if (w.kind !== CORE_WORD) {
+      afterNumber = w.kind === CORE_NUMBER || w.kind === CORE_PROTECTED;
+      continue;
+    }
+    const core = text.slice(w.coreStart, w.coreEnd);
+    const letter = hasLetter(core);
+    const d = letter ? damageOf(core, syl, afterNumber) : DAMAGE_NONE;
+    afterNumber = !letter && /\d/.test(core);
+    if (d !== DAMAGE_NONE) out.push({ word: core, damage: d });
+  }
+  return out;
 }
 
 /** True when `text` looks like OCR output. */
@@ -59,34 +109,139 @@ export function looksLikeOcr(text: string): boolean {
   return inspectOcr(text).ocr;
 }
 
-function isDamaged(core: string, syl: ReadonlySet<string>): boolean {
+/** Punctuation between letters: words glued without their space ("sử;dụng", "đo,cađo"), not misread letters. */
+const GLUED_PUNCT = /^\p{L}*[,;:.…()]+\p{L}+$/u;
+
+/**
+ * How a word core (with a letter) looks: {@link DAMAGE_STRONG},
+ * {@link DAMAGE_WEAK} or {@link DAMAGE_NONE}. Neutral, whatever they spell:
+ * single letters (list items "b)", "đ)", "x"), codes and units with digits
+ * in capitals ("T2", "QH15", "24V", "D2"), identifiers ("GM_Point"), items
+ * such as "30a", words glued by punctuation, acronyms, and letters after a
+ * number (units: "50 kg", "2,4 GHz").
+ */
+export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = false): number {
   let letters = 0;
   let upper = 0;
+  let lowerNextToOther = false;
   let other = false;
   for (let k = 0; k < core.length; k++) {
-    const ch = core.charAt(k);
-    const code = core.charCodeAt(k);
-    if (/\p{L}/u.test(ch)) {
+    const cls = classOf(core.charCodeAt(k));
+    if (cls & LETTER) {
       letters++;
-      if (ch !== ch.toLowerCase()) upper++;
-      // a letter with a mark Vietnamese does not use (ö, ø, ç, ñ)
-      if (code >= 0xc0 && foldCharCode(code) !== code && !FOREIGN_LETTER.test(ch.toLowerCase())) return true;
-      if (code >= 0xc0 && foldCharCode(code) === code && code !== 0x111 && code !== 0x110 && !/[\u0300-\u036f]/.test(ch)) return true;
-    } else if (!/\p{M}/u.test(ch)) other = true;
+      if (cls & UPPER) upper++;
+      // a letter with a mark Vietnamese does not use (ö, ø, ç, ñ), or another alphabet's letter
+      if (cls & FOREIGN) return DAMAGE_STRONG;
+    } else if (cls !== MARK) {
+      other = true;
+      if ((k > 0 && isLowerLetter(core.charCodeAt(k - 1))) || (k + 1 < core.length && isLowerLetter(core.charCodeAt(k + 1)))) lowerNextToOther = true;
+    }
   }
+  if (letters === 1 && core.length === 1) return DAMAGE_NONE;
   if (other) {
-    // digits or signs among letters: "s6", "B9", "ti&p"; not codes such as "QH15", "KH&CN"
-    return !(upper >= 2 && upper === letters);
+    // codes and units in capitals ("T2", "QH15", "KH&CN", "24V"), identifiers ("GM_Point"),
+    // numbered items ("30a"), words glued by punctuation: not damage
+    if (upper === letters || afterNumber || core.includes('_') || /^\d+\p{Ll}$/u.test(core) || GLUED_PUNCT.test(core)) return DAMAGE_NONE;
+    // a number glued to the word after it ("15tháng")
+    const glued = /^\d{2,}(\p{L}+)$/u.exec(core);
+    if (glued && damageOf(glued[1], syl) === DAMAGE_NONE) return DAMAGE_NONE;
+    const alone = /^[^\p{L}]*(\p{L}+)[^\p{L}]*$/u.exec(core);
+    if (alone) {
+      // a syllable with a footnote mark or a table rule beside it ("dục*", "lý3", "vụ[8", "|sản")
+      if (alone[1].length >= 2 && alone[1] !== core && damageOf(alone[1], syl) === DAMAGE_NONE) return DAMAGE_WEAK;
+      // a unit with an exponent ("m2", "km2", "cm3"): consonants, then 2 or 3
+      if (/^\p{L}+[23]$/u.test(core) && !/[aeiouyăâêôơư]/iu.test(core)) return DAMAGE_NONE;
+    }
+    // a number with a unit or a letter ("6cm2", "3x4cm"), a syllable with a number after it ("số04a")
+    if (/^\d/.test(core) || /^\p{L}*[^\x00-\x7f]\p{L}*\d/u.test(core)) return DAMAGE_WEAK;
+    // a digit or a sign among lower-case letters: "s6", "ti&p", "vi¢c", "1a"
+    return lowerNextToOther ? DAMAGE_STRONG : DAMAGE_NONE;
   }
   const folded = foldDiacriticsLower(core);
   const lower = core.toLowerCase();
   const toneless = stripTones(lower);
   const tone = toneOfWord(lower);
-  // Written with Vietnamese marks, a syllable that ends in a stop (c, ch, p, t) takes only
-  // sắc or nặng: "quyêt", "đăt", "tàc" are what a Vietnamese OCR model makes of a poor scan.
-  if ((toneless !== folded || tone !== 0) && syl.has(folded) && STOP_FINAL.test(toneless) && tone !== 1 && tone !== 5) return true;
-  if (upper === letters && letters >= 2) return false; // UBND, HĐND
-  return !syl.has(folded);
+  const marked = toneless !== folded || tone !== 0;
+  if (marked) {
+    if (syl.has(folded)) {
+      // Written with Vietnamese marks, a syllable that ends in a stop (c, ch, p, t) takes only
+      // sắc or nặng: "quyêt", "đăt", "tàc" are what a Vietnamese OCR model makes of a poor scan;
+      // and the marks must spell a syllable ("thợc", "đạa" do not).
+      if (STOP_FINAL.test(toneless) && tone !== 1 && tone !== 5) return DAMAGE_STRONG;
+      return tonelessSet().has(toneless) ? DAMAGE_NONE : DAMAGE_STRONG;
+    }
+    // two syllables or more glued by a lost space ("Tiếnhành"), or a typo: weak at most
+    return gluedSyllables(folded, syl) ? DAMAGE_NONE : DAMAGE_WEAK;
+  }
+  if (upper === letters && letters >= 2) return DAMAGE_NONE; // UBND, HĐND
+  if (syl.has(folded)) return DAMAGE_NONE;
+  if (afterNumber) return DAMAGE_NONE; // a unit: "50 kg", "2,4 GHz"
+  return gluedSyllables(folded, syl) ? DAMAGE_NONE : DAMAGE_WEAK;
+}
+
+const OTHER = 0;
+const LETTER = 1;
+const MARK = 2;
+const UPPER = 4;
+const LOWER = 8;
+/** A letter Vietnamese does not write: another mark (ö, ø, ç, ñ), another alphabet. */
+const FOREIGN = 16;
+/** Flags per code unit below U+2000 (a surrogate or a later unit is read by its regex each time). */
+let classes: Uint8Array | null = null;
+
+function classify(ch: string): number {
+  const code = ch.charCodeAt(0);
+  if (/\p{M}/u.test(ch)) return MARK;
+  if (!/\p{L}/u.test(ch)) return OTHER;
+  let f = LETTER;
+  const lower = ch.toLowerCase();
+  if (ch !== lower) f |= UPPER;
+  else if (ch !== ch.toUpperCase()) f |= LOWER;
+  if (code >= 0xc0 && foldCharCode(code) !== code && !FOREIGN_LETTER.test(lower)) f |= FOREIGN;
+  if (code >= 0xc0 && foldCharCode(code) === code && code !== 0x111 && code !== 0x110) f |= FOREIGN;
+  return f;
+}
+
+function classOf(code: number): number {
+  if (code >= 0x2000) return classify(String.fromCharCode(code));
+  if (classes === null) {
+    classes = new Uint8Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) classes[c] = classify(String.fromCharCode(c));
+  }
+  return classes[code];
+}
+
+function hasLetter(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (classOf(s.charCodeAt(k)) & LETTER) return true;
+  return false;
+}
+
+function isLowerLetter(code: number): boolean {
+  return (classOf(code) & LOWER) !== 0;
+}
+
+/** True when `folded` (6 letters or more) is two or three syllables written together ("tienhanh", "cungmot"). */
+function gluedSyllables(folded: string, syl: ReadonlySet<string>, parts = 3): boolean {
+  if (folded.length < 4 || parts === 0) return false;
+  for (let k = Math.min(folded.length - 1, 7); k >= 1; k--) {
+    if (!syl.has(folded.slice(0, k))) continue;
+    const rest = folded.slice(k);
+    if (syl.has(rest) && rest.length >= 2 && k >= 2) return true;
+    if (parts > 1 && gluedSyllables(rest, syl, parts - 1)) return true;
+  }
+  return false;
+}
+
+let toneless: Set<string> | null = null;
+
+/** Toneless syllables, quality kept ("thôc", "đa"), lower-case. */
+function tonelessSet(): ReadonlySet<string> {
+  if (!toneless) {
+    toneless = new Set(tonelessSyllables());
+    // gi + iê- is written with one i ("giếng", "giết")
+    for (const r of ['iêc', 'iêm', 'iên', 'iêng', 'iêp', 'iêt', 'iêu']) toneless.add('g' + r);
+  }
+  return toneless;
 }
 
 function foldDiacriticsLower(s: string): string {

@@ -19,8 +19,6 @@ export interface OcrLattice {
 export interface OcrDecodeResult {
   /** Chosen candidate of each position (index within the position). */
   readonly choice: Int32Array;
-  /** 0..1 per position: the chosen candidate's share among the position's candidates. */
-  readonly confidence: Float32Array;
 }
 
 export interface OcrLanguageModel {
@@ -35,6 +33,8 @@ export interface OcrLanguageModel {
   classId(kind: 'number' | 'symbol' | 'punct', firstCode: number): number;
   /** log10 unigram probability of an id (used to prune candidates before decoding). */
   unigram(id: number): number;
-  /** Best path through the lattice. */
-  decode(lattice: OcrLattice): OcrDecodeResult;
+  /** Best path through the lattice; `beam`: drop paths this far (log10) below the best (the decoder's default when absent). */
+  decode(lattice: OcrLattice, beam?: number): OcrDecodeResult;
+  /** 0..1 per position: the chosen candidate's share among the position's candidates (max-marginal). */
+  confidence(lattice: OcrLattice, choice: Int32Array): Float32Array;
 }

@@ -3,7 +3,7 @@
  * OCR word or one fixed token, turned into the decoder's typed arrays.
  */
 import { KIND_ALNUM, KIND_NUMBER, KIND_PUNCT, KIND_SYMBOL, KIND_WORD, tokenizeStream } from '../../text/tokenize.js';
-import type { OcrLanguageModel } from './language.js';
+import type { OcrLanguageModel, OcrLattice } from './language.js';
 import type { OcrWord } from './words.js';
 
 /** The candidates of one OCR word core, as written; cached per distinct core. */
@@ -12,6 +12,8 @@ export interface WordEntry {
   types: string[];
   ids: Int32Array;
   channel: Float32Array;
+  /** No learned channel edit explains the word (its candidates, if any, come from the back-off). */
+  unexplained: boolean;
 }
 
 /** The lattice under construction: per position, either a cached word entry or one fixed token. */
@@ -58,7 +60,8 @@ export function protectedTokens(m: OcrLanguageModel, core: string): number[] {
   return ids;
 }
 
-export function decode(m: OcrLanguageModel, lat: LatticeParts): { choice: Int32Array; confidence: Float32Array } {
+/** The decoder's lattice of the parts, and the best path through it. */
+export function decode(m: OcrLanguageModel, lat: LatticeParts, beam?: number): { lattice: OcrLattice; choice: Int32Array } {
   const n = lat.length;
   const candStart = new Int32Array(n + 1);
   const candToken = new Int32Array(lat.candidates);
@@ -76,5 +79,6 @@ export function decode(m: OcrLanguageModel, lat: LatticeParts): { choice: Int32A
     }
   }
   candStart[n] = at;
-  return m.decode({ length: n, candStart, candToken, candChannel });
+  const lattice: OcrLattice = { length: n, candStart, candToken, candChannel };
+  return { lattice, choice: m.decode(lattice, beam).choice };
 }

@@ -4,7 +4,16 @@ import type { LanguageModel } from '../model.js';
 import type { RestoreTonesResult, RestoredSyllable } from '../tones.js';
 import { correctOcr } from './index.js';
 
-export { looksLikeOcr } from './detect.js';
+import { detectInputKind } from '../detect.js';
+
+/**
+ * What `restoreTones(text, { input: 'auto' })` asks: is this OCR output? The
+ * same verdict as `detectInputKind` (spelling evidence, and the registered
+ * language model for text read by a Vietnamese OCR model).
+ */
+export function looksLikeOcr(text: string): boolean {
+  return detectInputKind(text) === 'ocr';
+}
 
 export function restoreOcrText(text: string, model: LanguageModel, toneStyle: ToneStyle, details: boolean): RestoreTonesResult {
   const r = correctOcr(text, { model, toneStyle });

@@ -26,10 +26,19 @@ export interface OcrWord {
   kind: number;
   /** True when a line break (or the start of the text) comes before this run. */
   lineStart: boolean;
+  /** The core's text when it is not the text of its span (two parts of a split syllable, joined: see regroup.ts). */
+  core?: string;
+  /** Written before the corrected core (" ": the second of two syllables the OCR glued). */
+  prefix?: string;
 }
 
-const LEADING = new Set([...'"\'“‘«([{*•·„‚']);
-const TRAILING = new Set([...'.,;:!?)]}"\'”’»…']);
+/** The text of a word's core. */
+export function coreText(text: string, w: OcrWord): string {
+  return w.core ?? text.slice(w.coreStart, w.coreEnd);
+}
+
+const LEADING = new Set([...'"\'“‘«([{<*•·„‚']);
+const TRAILING = new Set([...'.,;:!?)]}>"\'”’»…']);
 const SEPARATORS = /[/\-‐‑–—.:]/;
 
 function isSpace(c: number): boolean {

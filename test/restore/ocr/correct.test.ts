@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { correctOcr } from '../../../src/restore/ocr/index.js';
 import { restoreTones } from '../../../src/restore/tones.js';
 import { detectInputKind } from '../../../src/restore/detect.js';
+import { foldDiacritics } from '../../../src/text/fold.js';
 import { syllableAccuracy } from '../../../tools/ocr/align.js';
 import { ocrFixture, testModel } from './model.js';
 
@@ -52,6 +53,47 @@ describe('correctOcr: what must stay exact', () => {
     expect(r.text).toContain('327/QĐ-UBND');
     const kept = fix('Hướng dẫn số 36-HD/VPTW');
     expect(kept.text).toContain('36-HD/VPTW');
+  });
+
+  it('finds words no learned edit explains through one back-off edit, and keeps punctuation and codes', () => {
+    // "thyuc": a letter added and a vowel misread together; "civa": a vowel misread
+    expect(fix('Tiep tuc thyuc hien Nghi quyet cua Bo Chinh tri').text).toBe('Tiếp tục thực hiện Nghị quyết của Bộ Chính trị');
+    expect(fix('cong tac kiem tra, giam sat civa Dang').text).toBe('công tác kiểm tra, giám sát của Đảng');
+    expect(fix('theo văn ban/ KH&CN').text).toContain('KH&CN');
+    expect(fix('theo văn ban/ KH&CN').text).toContain('/');
+  });
+
+  it('reads a short number alone between words as a word only where the model wants a word', () => {
+    expect(fix('khoi nghiep 6 cac tinh').text).toBe('khởi nghiệp ở các tỉnh'); // "ở" read as "6"
+    expect(fix('co 6 huyen va 16 xa da hoan thanh').text).toBe('có 6 huyện và 16 xã đã hoàn thành');
+    expect(fix('Dieu 6 Thong tu 16').text).toMatch(/^Điều 6 \S+ \S+ 16$/);
+  });
+
+  it('never turns a number of the seed reports into a word, clean or stripped, read as OCR', () => {
+    // "Điều 16", "ngày 5 tháng 9", "có 6 huyện": a number stays a number unless the model wants a word.
+    const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
+    const seeds = readdirSync('fixtures/seeds').filter((f) => f.endsWith('.txt') && !f.startsWith('003'));
+    let numbers = 0;
+    for (const f of seeds) {
+      const clean = readFileSync(`fixtures/seeds/${f}`, 'utf8').slice(0, 20_000);
+      for (const text of [clean, foldDiacritics(clean)]) {
+        numbers += (text.match(/(?<=\s)\d{1,2}(?=\s)/g) ?? []).length;
+        // Symbols may be repaired ("QD" → "QĐ"), their digits never.
+        for (const c of fix(text).corrections) expect(c.to.replace(/\D/g, ''), `${f}: ${text.slice(c.start - 20, c.end + 20)}`).toBe(c.from.replace(/\D/g, ''));
+      }
+    }
+    expect(numbers).toBeGreaterThan(100);
+  });
+
+  it('rejoins a syllable the OCR split and cuts two it glued, and leaves names and words alone', () => {
+    const r = fix('Nghị quy ết số 12 củaBộ Chính trị về việc');
+    expect(r.text).toBe('Nghị quyết số 12 của Bộ Chính trị về việc');
+    const glued = r.corrections.find((c) => c.to.startsWith(' '))!;
+    expect(glued.from).toBe('Bộ');
+    expect(r.map.spanToOriginal(r.text.indexOf('quyết'), r.text.indexOf('quyết') + 5)).toEqual({ start: 5, end: 11 });
+    expect(fix('ứng dụng TikTok và YouTube, VNeID').text).toBe('ứng dụng TikTok và YouTube, VNeID');
+    expect(fix('tai tinh Bac Ninh').text).not.toContain('BacNinh');
+    expect(fix('tu an ninh').text.split(' ')).toHaveLength(3);
   });
 
   it('leaves garbage and other languages alone', () => {
