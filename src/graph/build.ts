@@ -13,6 +13,7 @@ import {
   type GraphStateData,
 } from '../schema.js';
 import { extractReferences } from '../refs/extract.js';
+import { prepareText } from '../refs/pipeline.js';
 import { extractDocumentHeader } from '../refs/header.js';
 import { digestDocument, type Extractor } from './document.js';
 import { finalizeGraph, type FinalEdge, type FinalGraph, type FinalNode } from './finalize.js';
@@ -24,6 +25,12 @@ export const DEFAULT_MAX_EVIDENCE = 8;
 export const defaultExtractor: Extractor = {
   references: (text) => extractReferences(text),
   header: (text) => extractDocumentHeader(text),
+  prepare: (text) => {
+    // OCR'd text corrected whole, legacy encodings decoded: short forms, relation phrases and topics are
+    // read on what the text says. Stripped text needs no restoring: the analysis reads folded text.
+    const p = prepareText(text, 'auto', { restore: 'full', restoreStripped: false });
+    return p.kind === 'ocr' || p.normalized ? { text: p.text, map: p.map } : null;
+  },
 };
 
 function parseOptions(fn: string, options: unknown): Required<Omit<CitationGraphOptions, 'extractor'>> & { extractor: Extractor } {

@@ -7,6 +7,7 @@
 import type { DocumentHeader, Reference, Relation, ShortForm, ShortFormKind } from '../schema.js';
 import { RelationSchema } from '../schema.js';
 import { foldDiacritics } from '../text/fold.js';
+import type { OffsetMap } from '../text/offsets.js';
 import { resolveInFolded } from '../refs/resolve.js';
 import { paragraphBreakPattern } from '../refs/aliases-clauses.js';
 import { contentHash } from './hash.js';
@@ -17,6 +18,13 @@ import { documentTitle, topicAfter, typeNameOfCode } from './topics.js';
 export interface Extractor {
   references(text: string): Reference[];
   header(text: string): DocumentHeader | null;
+  /**
+   * Optional: the text the phrase analysis (short forms, relation phrases,
+   * titles, topics) should read instead of the input (OCR corrected, legacy
+   * encoding decoded), with the map from the input to it; null to read the
+   * input as it is. References and header still come from the input.
+   */
+  prepare?(text: string): { text: string; map: OffsetMap } | null;
 }
 
 export type MentionForm = 'full' | ShortFormKind;
@@ -130,16 +138,24 @@ export function digestDocument(
   extractor: Extractor,
   options: DigestOptions,
 ): DocDigest {
-  const text = input.text;
-  const hash = contentHash(text);
+  const original = input.text;
+  const hash = contentHash(original);
   const callerId = typeof input.id === 'string' && input.id.length > 0 ? input.id : null;
-  const header = headerFacts(extractor.header(text));
-  const raw = extractor.references(text);
-  const refs = (Array.isArray(raw) ? raw : []).filter((r) => validReference(r, text.length));
+  const header = headerFacts(extractor.header(original));
+  const raw = extractor.references(original);
+  const refs = (Array.isArray(raw) ? raw : []).filter((r) => validReference(r, original.length));
   refs.sort((a, b) => a.start - b.start || a.end - b.end);
   // Drop references overlapping an earlier one (an extractor should not return them).
-  const sorted: Reference[] = [];
+  let sorted: Reference[] = [];
   for (const r of refs) if (sorted.length === 0 || r.start >= sorted[sorted.length - 1].end) sorted.push(r);
+
+  // The analysis reads the prepared text when there is one; every span is mapped back at the end.
+  const prepared = typeof extractor.prepare === 'function' ? extractor.prepare(original) : null;
+  const text = prepared ? prepared.text : original;
+  if (prepared) {
+    const m = prepared.map;
+    sorted = sorted.map((r) => ({ ...r, start: m.toNormalized(r.start, 'start'), end: m.toNormalized(r.end, 'end') }));
+  }
 
   const folded = foldDiacritics(text);
   const paragraph = paragraphBreakPattern(text);
@@ -238,6 +254,27 @@ export function digestDocument(
     }
   }
 
+  if (prepared) {
+    const m = prepared.map;
+    const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, ...m.spanToOriginal(x.start, x.end) });
+    return {
+      hash,
+      callerId,
+      header,
+      key: claim.key,
+      keySource: claim.keySource,
+      docType,
+      title: heading.title,
+      length: original.length,
+      mentions: mentions.map(back),
+      selfMentions,
+      shortForms: shortForms.map((f) => {
+        const s = back(f);
+        return { ...s, text: original.slice(s.start, s.end) };
+      }),
+      statements: statements.map(back),
+    };
+  }
   return {
     hash,
     callerId,

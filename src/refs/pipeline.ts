@@ -56,6 +56,12 @@ export interface PrepareOptions {
    * text whose first scan found nothing to rewrite): the scan is skipped.
    */
   assumeNormalized?: boolean;
+  /**
+   * Whether text detected as 'stripped' is restored (default true). A caller
+   * that reads text folded anyway (the citation graph's phrase analysis) gets
+   * nothing from it but the cost.
+   */
+  restoreStripped?: boolean;
 }
 
 /**
@@ -112,6 +118,7 @@ export function prepareText(input: string, kind: InputKind, options: PrepareOpti
   }
   const detected = kind === 'auto' ? detectKind(text) : kind;
   if (detected === 'clean') return { text, map, kind: 'clean', normalized: normalize };
+  if (detected === 'stripped' && options.restoreStripped === false) return { text, map, kind: 'stripped', normalized: normalize };
   const model = options.model ?? (kind !== 'auto' || hasDefaultModel() ? getDefaultModel('extractReferences') : null);
   if (model) {
     const restored = options.restore === 'full' ? restoreTones(text, { model, input: detected }) : restoreWindows(text, model, detected);
