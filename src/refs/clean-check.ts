@@ -44,6 +44,7 @@
  */
 import { sampleRanges } from '../text/detect.js';
 import { DAMAGE_STRONG, damageOf } from '../restore/ocr/detect.js';
+import { hasStrayStop } from '../restore/ocr/detect-vie.js';
 import { allSyllables, foldedSyllables } from '../restore/syllables.js';
 import { isVietnameseLetter, placeTone } from '../text/vietnamese.js';
 
@@ -272,19 +273,6 @@ export function checkWords(text: string, from: number, to: number, into: WordCou
  */
 function isStrongDamage(text: string, cs: number, ce: number): boolean {
   return damageOf(text.slice(cs, ce), foldedSyllables()) === DAMAGE_STRONG;
-}
-
-/** Whether `text[from, to)` holds two lower-case letters, ". ", two lower-case letters (STRAY_STOP of restore/ocr/detect-vie.ts). */
-function hasStrayStop(text: string, from: number, to: number): boolean {
-  for (let k = text.indexOf('. ', from); k >= 0 && k + 3 < to; k = text.indexOf('. ', k + 2)) {
-    if (k - 2 >= from && isLower(text, k - 1) && isLower(text, k - 2) && isLower(text, k + 2) && isLower(text, k + 3)) return true;
-  }
-  return false;
-}
-
-function isLower(text: string, k: number): boolean {
-  const ch = text.charAt(k);
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 /** Whether a separator stands strictly inside the core [cs, ce) (not first, not last). */

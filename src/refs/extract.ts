@@ -442,7 +442,9 @@ export function extractReferencesAndHeader(text: string, options?: ExtractOption
   const head =
     text.length <= HEADER_PREPARE
       ? prepared
-      : prepareText(text.slice(0, HEADER_PREPARE), opts.input, { model: opts.model, assumeNormalized: !prepared.normalized });
+      : // the head of a text found clean is clean (detection on the head alone would cost as much again:
+        // a header block of capitals and codes seldom passes the cheap clean check)
+        prepareText(text.slice(0, HEADER_PREPARE), prepared.kind === 'clean' ? 'clean' : opts.input, { model: opts.model, assumeNormalized: !prepared.normalized });
   return { references: referencesOf(prepared, text, opts), header: headerOfPrepared(head) };
 }
 

@@ -17,6 +17,8 @@
 import type { LanguageModel } from '../model.js';
 import { correctOcr } from './index.js';
 import type { OcrEvidence } from './detect.js';
+import { foldedSyllables } from '../syllables.js';
+import { foldDiacritics } from '../../text/fold.js';
 import { CORE_WORD, ocrWords } from './words.js';
 
 /** Characters of text the confirming step corrects (its cost is bounded by this, whatever the text's length). */
@@ -35,14 +37,39 @@ export const VIE_MIN_CHANGED = 3;
 export function suspectVieOcr(text: string, evidence: OcrEvidence): boolean {
   if (evidence.words < MIN_WORDS) return false;
   if (evidence.strong >= 1) return true;
-  STRAY_STOP.lastIndex = 0;
-  return STRAY_STOP.test(text);
+  return hasStrayStop(text, 0, text.length);
+}
+
+/**
+ * Whether `text[from, to)` has a full stop inside a sentence: a lower-case
+ * syllable, ". ", a lower-case syllable (both Vietnamese syllables once
+ * folded: an abbreviation such as "Grushv. var." in a Latin name is not one).
+ */
+export function hasStrayStop(text: string, from: number, to: number): boolean {
+  const syl = foldedSyllables();
+  for (let k = text.indexOf('. ', from); k >= 0 && k + 2 < to; k = text.indexOf('. ', k + 2)) {
+    let a = k;
+    while (a > from && isLower(text, a - 1)) a--;
+    if (k - a < 2 || (a > from && /\p{L}/u.test(text.charAt(a - 1)))) continue;
+    let b = k + 2;
+    while (b < to && isLower(text, b)) b++;
+    if (b - (k + 2) < 2 || (b < to && /\p{L}/u.test(text.charAt(b)))) continue;
+    if (syl.has(foldLower(text.slice(a, k))) && syl.has(foldLower(text.slice(k + 2, b)))) return true;
+  }
+  return false;
+}
+
+function isLower(text: string, k: number): boolean {
+  const ch = text.charAt(k);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function foldLower(s: string): string {
+  return foldDiacritics(s).toLowerCase();
 }
 
 /** Words a text needs before the model is asked. */
 const MIN_WORDS = 8;
-/** A syllable of two letters or more, a full stop, a space, a lower-case word. */
-const STRAY_STOP = /[\p{Ll}]{2}\. \p{Ll}{2}/u;
 
 export interface VieOcrCheck {
   /** Words of the excerpt. */

@@ -111,6 +111,10 @@ export function looksLikeOcr(text: string): boolean {
 
 /** Punctuation between letters: words glued without their space ("sử;dụng", "đo,cađo"), not misread letters. */
 const GLUED_PUNCT = /^\p{L}*[,;:.…()]+\p{L}+$/u;
+/** Two words glued by a quotation mark ("tạo“Cải"): not damage when both are syllables. */
+const GLUED_QUOTE = /^(\p{L}{2,})["“”‘’'«»]+(\p{L}{2,})$/u;
+/** Names of the Central Highlands peoples and places: a capital, an apostrophe, a syllable ("H’rê", "M’Nông", "K’Ho"). */
+const APOSTROPHE_NAME = /^\p{Lu}['’]\p{L}{2,}$/u;
 
 /**
  * How a word core (with a letter) looks: {@link DAMAGE_STRONG},
@@ -142,6 +146,9 @@ export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = f
     // codes and units in capitals ("T2", "QH15", "KH&CN", "24V"), identifiers ("GM_Point"),
     // numbered items ("30a"), words glued by punctuation: not damage
     if (upper === letters || afterNumber || core.includes('_') || /^\d+\p{Ll}$/u.test(core) || GLUED_PUNCT.test(core)) return DAMAGE_NONE;
+    const quoted = GLUED_QUOTE.exec(core);
+    if (quoted && damageOf(quoted[1], syl) === DAMAGE_NONE && damageOf(quoted[2], syl) === DAMAGE_NONE) return DAMAGE_NONE;
+    if (APOSTROPHE_NAME.test(core) && syl.has(foldDiacriticsLower(core.slice(2)))) return DAMAGE_NONE;
     // a number glued to the word after it ("15tháng")
     const glued = /^\d{2,}(\p{L}+)$/u.exec(core);
     if (glued && damageOf(glued[1], syl) === DAMAGE_NONE) return DAMAGE_NONE;

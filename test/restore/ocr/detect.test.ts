@@ -31,6 +31,12 @@ describe('OCR damage of one word', () => {
     for (const w of ['dục*', 'lý3', 'vụ[8', 'carbon', 'ciia', 'cdc', 'website']) expect(damage(w), w).toBe(DAMAGE_WEAK);
     expect(damage('Tiếnhành')).toBe(DAMAGE_NONE); // two syllables glued
   });
+
+  it('words glued by a quotation mark and the apostrophe names of the Central Highlands are no damage', () => {
+    for (const w of ['tạo“Cải', 'là"Chương', 'H’rê', "M'Nông", 'K’Ho', 'H’re']) expect(damage(w), w).toBe(DAMAGE_NONE);
+    // but a sign inside a syllable is still what a scan makes
+    for (const w of ['ti’p', 'vi"c', 'qu’yết']) expect(damage(w), w).toBe(DAMAGE_STRONG);
+  });
 });
 
 describe('detectInputKind: OCR', () => {
