@@ -80,6 +80,9 @@ export interface CandidateOptions {
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3, backoff: true };
 
+/** A word with a sign among its letters (not a digit: digits have learned edits of their own). */
+const SIGNED = /\p{L}[^\p{L}\p{M}\d\s]|[^\p{L}\p{M}\d\s]\p{L}/u;
+
 /** Longest OCR word we look for candidates of (longer ones are no syllable). */
 const MAX_WORD = 10;
 /** Longest OCR word that gets the back-off edits. */
@@ -124,10 +127,15 @@ export class CandidateGenerator {
       }
     }
     out.sort((a, b) => a.rank - b.rank);
-    if (out.length > maxCandidates) out.length = maxCandidates;
+    // A sign read for a letter ("t&", "ti&p") says little about which vowel it was: the context must
+    // choose among more of them than unigram frequency alone would keep.
+    const signed = SIGNED.test(word);
+    const cap = signed ? 2 * maxCandidates : maxCandidates;
+    if (out.length > cap) out.length = cap;
     // beam: drop what is far behind the best on channel + unigram alone
+    const beam = signed ? this.options.beam + 2 : this.options.beam;
     let keep = out.length;
-    while (keep > 1 && out[keep - 1].rank > out[0].rank + this.options.beam) keep--;
+    while (keep > 1 && out[keep - 1].rank > out[0].rank + beam) keep--;
     out.length = keep;
     return out.map(({ type, id, cost }) => (backoff ? { type, id, cost, backoff } : { type, id, cost }));
   }

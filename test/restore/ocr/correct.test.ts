@@ -4,6 +4,7 @@ import { correctOcr } from '../../../src/restore/ocr/index.js';
 import { restoreTones } from '../../../src/restore/tones.js';
 import { detectInputKind } from '../../../src/restore/detect.js';
 import { foldDiacritics } from '../../../src/text/fold.js';
+import { loadDefaultModel } from '../../../src/node/model.js';
 import { syllableAccuracy } from '../../../tools/ocr/align.js';
 import { ocrFixture, testModel } from './model.js';
 
@@ -67,6 +68,12 @@ describe('correctOcr: what must stay exact', () => {
     expect(fix('khoi nghiep 6 cac tinh').text).toBe('khởi nghiệp ở các tỉnh'); // "ở" read as "6"
     expect(fix('co 6 huyen va 16 xa da hoan thanh').text).toBe('có 6 huyện và 16 xã đã hoàn thành');
     expect(fix('Dieu 6 Thong tu 16').text).toMatch(/^Điều 6 \S+ \S+ 16$/);
+  });
+
+  it('lets the context choose the vowel a sign stands for, beyond the most frequent words', () => {
+    // "&" for "ế": "tế" is rarer than "tại", "tổ", "tư", which fill a short candidate list on their own
+    const shipped = loadDefaultModel();
+    expect(correctOcr('theo de nghi cua Ban Kinh t& Trung wong', { model: shipped }).text).toContain('Ban Kinh tế Trung ương');
   });
 
   it('never turns a number of the seed reports into a word, clean or stripped, read as OCR', () => {
