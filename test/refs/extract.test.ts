@@ -256,7 +256,7 @@ describe('tolerance', () => {
 
   it('reads OCR-damaged "số" and stops issuers at lines that are paragraphs', () => {
     expect(extractReferences('Nghi quyét s6 52-NQ/TW ngay 27/9/2019')[0].text).toBe('Nghi quyét s6 52-NQ/TW');
-    expect(extractReferences('Cong vin s 3720-CV/BKTTW')[0].text).toBe('s 3720-CV/BKTTW');
+    expect(extractReferences('Cong vin s 3720-CV/BKTTW')[0].text).toBe('Cong vin s 3720-CV/BKTTW'); // a type name misread by one letter, confirmed by the code
     const paragraphs = 'Quyết định số 1/QĐ-UBND của UBND tỉnh.\nCăn cứ Luật số 5/2020/QH14;\nNghị định số 2/NĐ-CP ngày 01/02/2020;\n';
     expect(findReferences(paragraphs).map((r) => r.relation)).toEqual(['refers', 'based-on', 'refers']);
   });
@@ -306,5 +306,23 @@ describe('spans through a preparing stage', () => {
     expect(refs[0].text).toBe(input.slice(refs[0].start, refs[0].end));
     expect(refs[0].text.normalize('NFC')).toBe('Nghị quyết số 52-NQ/TW');
     expect(refs[0].issuer).toBe('Bộ Chính trị');
+  });
+});
+
+describe('type names a scan misread by one letter', () => {
+  it('takes a near type name when the symbol code agrees, with the issuer before it', () => {
+    const text = 'Theo đề nghị của Ban Kinh tế Trung ương tại Cổng vin s 3720-CV/BKTTW ngày 01/8/2023 về việc';
+    const [r] = extractReferences(text, { input: 'clean' });
+    expect(r.text).toBe('Cổng vin s 3720-CV/BKTTW');
+    expect(r.issuer).toBe('Ban Kinh tế Trung ương');
+    expect(r.docType).toBe('Công văn');
+  });
+
+  it('leaves it out when the code names another type, or the first letter differs', () => {
+    const [a] = extractReferences('theo Cong vin s 12/QĐ-UBND ngày 01/8/2023', { input: 'clean' });
+    expect(a.text).toBe('s 12/QĐ-UBND');
+    expect(a.docType).toBe('Quyết định');
+    const [b] = extractReferences('theo Cong xan số 12/CV-UBND ngày 01/8/2023', { input: 'clean' });
+    expect(b.text).toBe('số 12/CV-UBND');
   });
 });
