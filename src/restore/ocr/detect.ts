@@ -126,6 +126,7 @@ const APOSTROPHE_NAME = /^\p{Lu}['’]\p{L}{2,}$/u;
  */
 export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = false): number {
   let letters = 0;
+  let latin = 0;
   let upper = 0;
   let lowerNextToOther = false;
   let other = false;
@@ -133,8 +134,9 @@ export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = f
     const cls = classOf(core.charCodeAt(k));
     if (cls & LETTER) {
       letters++;
+      if (cls & LATIN) latin++;
       if (cls & UPPER) upper++;
-      // a letter with a mark Vietnamese does not use (ö, ø, ç, ñ), or another alphabet's letter
+      // a letter with a mark Vietnamese does not use (ö, ø, ç, ñ), or a Latin letter Vietnamese does not write (ß, ı)
       if (cls & FOREIGN) return DAMAGE_STRONG;
     } else if (cls !== MARK) {
       other = true;
@@ -142,6 +144,8 @@ export function damageOf(core: string, syl: ReadonlySet<string>, afterNumber = f
     }
   }
   if (letters === 1 && core.length === 1) return DAMAGE_NONE;
+  // a word in another script ("习近平", "Дмитрий"): quoted, not misread
+  if (latin === 0 && letters > 0) return DAMAGE_NONE;
   if (other) {
     // codes and units in capitals ("T2", "QH15", "KH&CN", "24V"), identifiers ("GM_Point"),
     // numbered items ("30a"), words glued by punctuation: not damage
@@ -191,8 +195,10 @@ const LETTER = 1;
 const MARK = 2;
 const UPPER = 4;
 const LOWER = 8;
-/** A letter Vietnamese does not write: another mark (ö, ø, ç, ñ), another alphabet. */
+/** A letter Vietnamese does not write: a Latin letter with another mark (ö, ø, ç, ñ) or none Vietnamese uses (ß, ı); other scripts are not flagged. */
 const FOREIGN = 16;
+/** A letter of the Latin script. */
+const LATIN = 32;
 /** Flags per code unit below U+2000 (a surrogate or a later unit is read by its regex each time). */
 let classes: Uint8Array | null = null;
 
@@ -204,9 +210,18 @@ function classify(ch: string): number {
   const lower = ch.toLowerCase();
   if (ch !== lower) f |= UPPER;
   else if (ch !== ch.toUpperCase()) f |= LOWER;
+  // Another script's letters (Greek, Cyrillic, CJK...) are what a writer quotes, not what a Latin-script
+  // OCR model makes of Vietnamese: not damage. Latin letters with marks Vietnamese does not use are.
+  if (!isLatin(code)) return f;
+  f |= LATIN;
   if (code >= 0xc0 && foldCharCode(code) !== code && !FOREIGN_LETTER.test(lower)) f |= FOREIGN;
   if (code >= 0xc0 && foldCharCode(code) === code && code !== 0x111 && code !== 0x110) f |= FOREIGN;
   return f;
+}
+
+/** Latin script: Basic Latin to Latin Extended-B and IPA (up to U+02AF), Latin Extended Additional. */
+function isLatin(code: number): boolean {
+  return code < 0x2b0 || (code >= 0x1e00 && code <= 0x1eff);
 }
 
 function classOf(code: number): number {

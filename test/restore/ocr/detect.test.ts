@@ -32,6 +32,14 @@ describe('OCR damage of one word', () => {
     expect(damage('Tiếnhành')).toBe(DAMAGE_NONE); // two syllables glued
   });
 
+  it('letters of other scripts are quoted, not misread: no damage', () => {
+    for (const w of ['㐀', 'ぁ', '习近平', 'Дмитрий', 'λόγος']) expect(damage(w), w).toBe(DAMAGE_NONE);
+    for (const w of ['ö', 'Straße', 'ø1']) expect(damage(w), w).not.toBe(DAMAGE_NONE);
+    // fast-check found it: two CJK letters and one odd syllable made "OCR", and the corrector rewrote the syllable
+    expect(detectInputKind('㐀\tぁ buẩng')).not.toBe('ocr');
+    expect(detectInputKind('Дмитрий Медведев và Тập Cận Bình 习近平 đã hội đàm')).toBe('clean');
+  });
+
   it('words glued by a quotation mark and the apostrophe names of the Central Highlands are no damage', () => {
     for (const w of ['tạo“Cải', 'là"Chương', 'H’rê', "M'Nông", 'K’Ho', 'H’re']) expect(damage(w), w).toBe(DAMAGE_NONE);
     // but a sign inside a syllable is still what a scan makes
