@@ -254,28 +254,7 @@ export function digestDocument(
     }
   }
 
-  if (prepared) {
-    const m = prepared.map;
-    const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, ...m.spanToOriginal(x.start, x.end) });
-    return {
-      hash,
-      callerId,
-      header,
-      key: claim.key,
-      keySource: claim.keySource,
-      docType,
-      title: heading.title,
-      length: original.length,
-      mentions: mentions.map(back),
-      selfMentions,
-      shortForms: shortForms.map((f) => {
-        const s = back(f);
-        return { ...s, text: original.slice(s.start, s.end) };
-      }),
-      statements: statements.map(back),
-    };
-  }
-  return {
+  const digest: DocDigest = {
     hash,
     callerId,
     header,
@@ -283,12 +262,23 @@ export function digestDocument(
     keySource: claim.keySource,
     docType,
     title: heading.title,
-    length: text.length,
+    length: original.length,
     mentions,
     selfMentions,
     shortForms,
     statements,
   };
+  if (!prepared) return digest;
+  // Spans found in the prepared text, back into the input.
+  const m = prepared.map;
+  const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, ...m.spanToOriginal(x.start, x.end) });
+  digest.mentions = mentions.map(back);
+  digest.statements = statements.map(back);
+  digest.shortForms = shortForms.map((f) => {
+    const s = back(f);
+    return { ...s, text: original.slice(s.start, s.end) };
+  });
+  return digest;
 }
 
 function strOrNull(v: unknown): string | null {

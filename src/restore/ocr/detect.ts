@@ -47,13 +47,13 @@ const STOP_FINAL = /(c|ch|p|t)$/;
 
 const FOREIGN_LETTER = /[àáâãèéêìíòóôõùúýăđĩũơưạ-ỹ]/u;
 
-/** Counts the OCR-damaged words of `text`. */
-export function inspectOcr(text: string): OcrEvidence {
+/**
+ * Calls `visit` with each word core of `text` that has a letter, its damage
+ * (see {@link damageOf}) and the folded syllable set; a core after a number
+ * ("50 kg") is read as a unit.
+ */
+function eachWord(text: string, visit: (core: string, damage: number, syl: ReadonlySet<string>) => void): void {
   const syl = foldedSyllables();
-  let words = 0;
-  let weak = 0;
-  let strong = 0;
-  let syllables = 0;
   let afterNumber = false;
   for (const w of ocrWords(text)) {
     if (w.kind !== CORE_WORD) {
@@ -67,12 +67,22 @@ export function inspectOcr(text: string): OcrEvidence {
       afterNumber = /\d/.test(core); // "0,5"
       continue;
     }
+    visit(core, damageOf(core, syl, prevNumber), syl);
+  }
+}
+
+/** Counts the OCR-damaged words of `text`. */
+export function inspectOcr(text: string): OcrEvidence {
+  let words = 0;
+  let weak = 0;
+  let strong = 0;
+  let syllables = 0;
+  eachWord(text, (core, d, syl) => {
     words++;
-    const d = damageOf(core, syl, prevNumber);
     if (d === DAMAGE_STRONG) strong++;
     else if (d === DAMAGE_WEAK) weak++;
     else if (syl.has(foldDiacriticsLower(core))) syllables++;
-  }
+  });
   const score = strong + weak / 2;
   const share = words > 0 ? score / words : 0;
   return {
@@ -87,20 +97,10 @@ export function inspectOcr(text: string): OcrEvidence {
 
 /** The word cores of `text` that look like OCR damage, with its kind (for inspection and tests). */
 export function damagedWords(text: string): { word: string; damage: number }[] {
-  const syl = foldedSyllables();
   const out: { word: string; damage: number }[] = [];
-  let afterNumber = false;
-  for (const w of ocrWords(text)) {
-    if (w.kind !== CORE_WORD) {
-      afterNumber = w.kind === CORE_NUMBER || w.kind === CORE_PROTECTED;
-      continue;
-    }
-    const core = text.slice(w.coreStart, w.coreEnd);
-    const letter = hasLetter(core);
-    const d = letter ? damageOf(core, syl, afterNumber) : DAMAGE_NONE;
-    afterNumber = !letter && /\d/.test(core);
+  eachWord(text, (core, d) => {
     if (d !== DAMAGE_NONE) out.push({ word: core, damage: d });
-  }
+  });
   return out;
 }
 
