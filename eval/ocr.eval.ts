@@ -102,43 +102,30 @@ export default async function run(): Promise<Record<string, unknown>> {
     const gold = readFileSync(goldFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; date: string | null; issuer: string | null });
     const got = extract(fixed.text, { model: lm, input: 'clean' });
     const k = (r: { id: string; date: string | null; issuer: string | null }) => `${r.id}|${r.date}|${r.issuer}`;
-    const pool = new Map<string, number>();
-    for (const g of gold) pool.set(k(g), (pool.get(k(g)) ?? 0) + 1);
-    let tp = 0;
-    for (const r of got) {
-      const n = pool.get(k(r)) ?? 0;
-      if (n > 0) {
-        tp++;
-        pool.set(k(r), n - 1);
+    /** How many references of `got` match the gold (same id, date and issuer, each gold reference once), and the gold left unmatched. */
+    const matched = (got: { id: string; date: string | null; issuer: string | null }[]): { tp: number; left: Map<string, number> } => {
+      const pool = new Map<string, number>();
+      for (const g of gold) pool.set(k(g), (pool.get(k(g)) ?? 0) + 1);
+      let tp = 0;
+      for (const r of got) {
+        const n = pool.get(k(r)) ?? 0;
+        if (n > 0) {
+          tp++;
+          pool.set(k(r), n - 1);
+        }
       }
-    }
+      return { tp, left: pool };
+    };
+    const { tp, left } = matched(got);
     console.log(`references in corrected 003 (id, date, issuer): recall ${pct(tp, gold.length)}, precision ${pct(tp, got.length)} (targets 95%, 98%)`);
     // The extractor on the scan as read: with input 'auto' it detects OCR and corrects it itself.
     const raw = extract(ocr, { model: lm });
-    let rawTp = 0;
-    const pool2 = new Map<string, number>();
-    for (const g of gold) pool2.set(k(g), (pool2.get(k(g)) ?? 0) + 1);
-    for (const r of raw) {
-      const n = pool2.get(k(r)) ?? 0;
-      if (n > 0) {
-        rawTp++;
-        pool2.set(k(r), n - 1);
-      }
-    }
+    const rawTp = matched(raw).tp;
     console.log(`  extractReferences(003 as read, input 'auto'): recall ${pct(rawTp, gold.length)}, precision ${pct(rawTp, raw.length)}`);
     const forced = extract(ocr, { model: lm, input: 'ocr' });
-    const pool3 = new Map<string, number>();
-    for (const g of gold) pool3.set(k(g), (pool3.get(k(g)) ?? 0) + 1);
-    let forcedTp = 0;
-    for (const r of forced) {
-      const n = pool3.get(k(r)) ?? 0;
-      if (n > 0) {
-        forcedTp++;
-        pool3.set(k(r), n - 1);
-      }
-    }
+    const forcedTp = matched(forced).tp;
     console.log(`  extractReferences(003 as read, input 'ocr'): recall ${pct(forcedTp, gold.length)}, precision ${pct(forcedTp, forced.length)}`);
-    for (const g of gold) if ((pool.get(k(g)) ?? 0) > 0) console.log(`  missed: ${k(g)}`);
+    for (const g of gold) if ((left.get(k(g)) ?? 0) > 0) console.log(`  missed: ${k(g)}`);
     const goldKeys = new Set(gold.map(k));
     for (const r of got) if (!goldKeys.has(k(r))) console.log(`  found instead: ${k(r)}`);
     results.references = { gold: gold.length, found: got.length, matched: tp, autoMatched: rawTp, autoFound: raw.length, ocrMatched: forcedTp, ocrFound: forced.length };
