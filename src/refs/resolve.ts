@@ -36,6 +36,8 @@ import {
 import { hasSentenceBreak } from './aliases-clauses.js';
 
 const DEFAULT_WINDOW = 2000;
+/** How far back "<Type> nêu trên / đã dẫn" looks for a document of its type (a report's main resolution, pages back). */
+const TYPED_WINDOW = 30_000;
 // The scans run on the diacritic fold, which is ASCII for Vietnamese: plain
 // (non-unicode) patterns with ASCII word boundaries, the alternation first so
 // the regex engine can skip ahead on its first characters; the boundary
@@ -195,6 +197,7 @@ export function resolveInFolded(
 ): ShortForm[] {
   if (text.length === 0 || (references.length === 0 && !options.self?.docType)) return [];
   const window = options.window ?? DEFAULT_WINDOW;
+  const typedWindow = options.window ?? TYPED_WINDOW;
   let governedSet: Set<number> | null = null;
   const isGoverned = (i: number) => (governedSet ??= new Set(governedOnDemand())).has(i);
   const selfType = options.self?.docType ? lowerFold(options.self.docType) : null;
@@ -344,7 +347,10 @@ export function resolveInFolded(
       // "Nghị định này" of itself (decrees, circulars: "Nghị định này có hiệu lực
       // ..."): not knowing, leave it rather than point at another document.
       if (kind === 'self' && selfType === null) continue;
-      const target = resolveBack(t, start, window, issuerBefore(folded, start));
+      // "Nghị quyết nêu trên" may point pages back (the report's main resolution): a named type looks back
+      // as far as TYPED_WINDOW, still stopped by an unnumbered mention of the type in between.
+      const reach = kind === 'previous' && t !== null ? Math.max(window, typedWindow) : window;
+      const target = resolveBack(t, start, reach, issuerBefore(folded, start));
       if (target !== null) emit(start, end, kind === 'self' ? 'self' : 'previous', t ? t.name : null, target);
       continue;
     }

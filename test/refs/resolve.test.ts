@@ -302,3 +302,18 @@ describe('resolveShortForms on the hand-written report (fixtures/aliases)', () =
     ]);
   });
 });
+
+describe('resolveShortForms: how far back "<Type> nêu trên" looks', () => {
+  const filler = 'Các cơ quan, đơn vị đã tổ chức quán triệt, triển khai nhiều nhiệm vụ, giải pháp cụ thể. '.repeat(80); // about 7,000 characters
+  it('reaches a document of its type pages back', () => {
+    const text = `Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. ${filler}Việc triển khai Nghị quyết nêu trên đạt kết quả.`;
+    expect(resolved(text)).toEqual([['Nghị quyết nêu trên', '57-NQ/TW']]);
+  });
+
+  it('stops at an unnumbered mention of the type in between, and "văn bản nêu trên" stays near', () => {
+    const between = `Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. ${filler}Nghị quyết Đại hội Đảng bộ tỉnh đề ra nhiều chỉ tiêu. Việc triển khai Nghị quyết nêu trên đạt kết quả.`;
+    expect(resolved(between)).toEqual([]);
+    const vague = `Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. ${filler}Việc triển khai văn bản nêu trên đạt kết quả.`;
+    expect(resolved(vague)).toEqual([]);
+  });
+});
