@@ -11,6 +11,7 @@ import type { OcrChannel } from './channel.js';
 import type { OcrLanguageModel } from './language.js';
 import { stripTones, toneOfCode, toneOfWord } from './tones.js';
 import { Trie } from './trie.js';
+import { foldedSyllables } from '../syllables.js';
 
 export interface Candidate {
   /** Lower-case word type as the model writes it ("quyết"). */
@@ -83,6 +84,15 @@ export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, m
 /** A word with a sign among its letters (not a digit: digits have learned edits of their own). */
 const SIGNED = /\p{L}[^\p{L}\p{M}\d\s]|[^\p{L}\p{M}\d\s]\p{L}/u;
 
+/** Cost (nats) above which the learned edits' best reading of a non-syllable is poor enough to try the back-off too. */
+const POOR_LEARNED = 4;
+
+function cheapest(best: ReadonlyMap<number, number>): number {
+  let min = Infinity;
+  for (const c of best.values()) if (c < min) min = c;
+  return min;
+}
+
 /** Longest OCR word we look for candidates of (longer ones are no syllable). */
 const MAX_WORD = 10;
 /** Longest OCR word that gets the back-off edits. */
@@ -111,19 +121,28 @@ export class CandidateGenerator {
       if (prev === undefined || cost < prev) best.set(w, cost);
     };
     this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost);
-    // Nothing through the learned edits: once more with one back-off edit (see channel.ts).
+    // Nothing through the learned edits, or a word no syllable spells as read ("trlen": the learned
+    // edits give "trốn", not "triển"): once more with one back-off edit (see channel.ts). Words found
+    // only that way are marked.
     let backoff = false;
+    let learned: Set<number> | null = null;
     // Only for a word that begins and ends with a letter or a digit ("cu'a", "1di"; not "bản/").
-    if (this.options.backoff && best.size === 0 && word.length >= 2 && word.length <= MAX_BACKOFF_WORD && /^[\p{L}\d].*[\p{L}\d]$/u.test(word) && /\p{L}/u.test(word)) {
-      this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost, true);
-      backoff = true;
+    if (this.options.backoff && word.length >= 2 && word.length <= MAX_BACKOFF_WORD && /^[\p{L}\d].*[\p{L}\d]$/u.test(word) && /\p{L}/u.test(word)) {
+      if (best.size === 0) {
+        this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost, true);
+        backoff = true;
+      } else if (cheapest(best) > POOR_LEARNED && !foldedSyllables().has(stripTones(word))) {
+        learned = new Set(best.keys());
+        this.channel.generate(word, this.index.trie, emit, maxEdits, maxCost, true);
+      }
     }
     const ocrTone = toneOfWord(word);
-    const out: { type: string; id: number; cost: number; rank: number }[] = [];
+    const out: { type: string; id: number; cost: number; rank: number; backoff: boolean }[] = [];
     for (const [bare, cost] of best) {
+      const viaBackoff = backoff || (learned !== null && !learned.has(bare));
       for (const e of this.index.entries(bare)) {
         const total = cost + this.channel.toneCost(e.tone, ocrTone);
-        out.push({ type: e.type, id: e.id, cost: total, rank: total / Math.LN10 - this.model.unigram(e.id) });
+        out.push({ type: e.type, id: e.id, cost: total, rank: total / Math.LN10 - this.model.unigram(e.id), backoff: viaBackoff });
       }
     }
     out.sort((a, b) => a.rank - b.rank);
@@ -137,6 +156,6 @@ export class CandidateGenerator {
     let keep = out.length;
     while (keep > 1 && out[keep - 1].rank > out[0].rank + beam) keep--;
     out.length = keep;
-    return out.map(({ type, id, cost }) => (backoff ? { type, id, cost, backoff } : { type, id, cost }));
+    return out.map(({ type, id, cost, backoff: b }) => (b ? { type, id, cost, backoff: b } : { type, id, cost }));
   }
 }

@@ -158,8 +158,8 @@ export class OcrChannel {
         if (j < m) {
           // a character the OCR added ("thyuc" for "thực": y)
           walk(j + 1, node, c, edits + 1, true);
-          // a vowel read as another ("civa" for "cửa", "vin" for "văn")
-          if (BACKOFF_VOWELS.includes(codes[j]))
+          // a vowel read as another character ("civa" for "cửa", "vin" for "văn", "trlen" for "triển")
+          if (BACKOFF_VOWELS.includes(codes[j]) || BACKOFF_LOOKALIKES.includes(codes[j]))
             for (const v of BACKOFF_VOWELS) {
               if (v === codes[j]) continue;
               const next = trie.child(node, v);
@@ -212,6 +212,8 @@ export class OcrChannel {
  */
 const BACKOFF_COST = 5.5;
 const BACKOFF_VOWELS: number[] = [...'aăâeêioôơuưy'].map((c) => c.charCodeAt(0));
+/** Narrow letters and digits a scan gives for a narrow vowel (i, l, 1, t, f, j, r): candidates for any vowel in the back-off. */
+const BACKOFF_LOOKALIKES: number[] = [...'l1tfjr|!'].map((c) => c.charCodeAt(0));
 const BACKOFF_LETTERS: number[] = [...'abcdđeghiklmnopqrstuvxyăâêôơư'].map((c) => c.charCodeAt(0));
 
 /**

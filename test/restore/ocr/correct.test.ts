@@ -76,6 +76,12 @@ describe('correctOcr: what must stay exact', () => {
     expect(correctOcr('theo de nghi cua Ban Kinh t& Trung wong', { model: shipped }).text).toContain('Ban Kinh tế Trung ương');
   });
 
+  it('tries the back-off edits on a non-syllable whose learned readings are all poor', () => {
+    // "trlen": "l" for "i" before "e" was never learned; the learned edits could only make "trốn"
+    const shipped = loadDefaultModel();
+    expect(correctOcr('nham\ntrlen khai c6 hiéu qua Nghi quyét so 30-NQ/TW', { model: shipped }).text).toBe('nhằm\ntriển khai có hiệu quả Nghị quyết số 30-NQ/TW');
+  });
+
   it('never turns a number of the seed reports into a word, clean or stripped, read as OCR', () => {
     // "Điều 16", "ngày 5 tháng 9", "có 6 huyện": a number stays a number unless the model wants a word.
     const { readdirSync, readFileSync } = require('node:fs') as typeof import('node:fs');
