@@ -114,9 +114,12 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
       if (W >= 2) keyBase = st.local[s];
       if (W >= 3) keyBase += (st.back[s] >= 0 && i >= 2 ? st.local[st.back[s]] : 0) * Kp;
       for (let c = 0; c < K; c++) {
+        const ch = last ? 0 : candChannel[c0 + c];
+        // The model's log-probability is at most 0: a path already below the beam's floor stays there.
+        if (base + ch < best - beam) continue;
         const tok = last ? TOK_EOS : candToken[c0 + c];
         const lp = scoreNext(model, st.nodes, sNodes, tok, W);
-        const score = base + lp + (last ? 0 : candChannel[c0 + c]);
+        const score = base + lp + ch;
         const key = keyBase * K + c;
         let t = table[key];
         if (t < 0) {
