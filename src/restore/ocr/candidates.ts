@@ -79,7 +79,7 @@ export interface CandidateOptions {
   backoff: boolean;
 }
 
-export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 8, maxEdits: 3, maxCost: 10, beam: 3, backoff: true };
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = { maxCandidates: 12, maxEdits: 3, maxCost: 10, beam: 4, backoff: true };
 
 /** A word with a sign among its letters (not a digit: digits have learned edits of their own). */
 const SIGNED = /\p{L}[^\p{L}\p{M}\d\s]|[^\p{L}\p{M}\d\s]\p{L}/u;
