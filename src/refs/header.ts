@@ -142,6 +142,14 @@ function isMotto(folded: string): boolean {
 /** Removes a motto glued on the right of the issuer ("... ĐẢNG CỘNG SẢN VIỆT NAM"): returns the kept length. */
 function cutMotto(line: string): string {
   const f = fold(line);
+  // A whole motto in the right-hand column ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+  // "TỈNH BẮC NINH   Độc lập - Tự do - Hạnh phúc"): the folded text keeps the line's offsets.
+  let cut = -1;
+  for (const m of MOTTOS) {
+    const at = f.indexOf(m);
+    if (at > 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut > 0) return line.slice(0, cut).trimEnd();
   for (const tail of MOTTO_TAILS) {
     const at = f.indexOf(tail);
     if (at > 0) {
@@ -203,6 +211,27 @@ export function ordinaryCase(upper: string): string {
     i++;
   }
   return out.join(' ').normalize('NFC');
+}
+
+/** Locality words that open a line naming a place ("TỈNH BẮC NINH"), unless a Party committee follows ("TỈNH ỦY"). */
+const LOCALITY_OPENERS = LOCALITY_WORDS.map((w) => fold(w).split(' '));
+
+/** True when an issuer-block line is a locality alone ("TỈNH BẮC NINH", "THÀNH PHỐ HÀ NỘI"), not a body ("TỈNH ỦY ..."). */
+function isLocalityLine(line: string): boolean {
+  const words = fold(line).split(/\s+/).filter(Boolean);
+  for (const lw of LOCALITY_OPENERS) {
+    if (words.length <= lw.length || !lw.every((w, k) => words[k] === w)) continue;
+    return words[lw.length] !== 'uy';
+  }
+  return false;
+}
+
+/** Bodies whose name a locality line completes ("ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "BAN CHỈ ĐẠO", "CÔNG AN"). */
+const BODY_ENDINGS = ['uy ban nhan dan', 'hoi dong nhan dan', 'ubnd', 'hdnd', 'ban chi dao', 'cong an', 'toa an nhan dan', 'vien kiem sat nhan dan', 'uy ban mat tran to quoc viet nam', 'doan dai bieu quoc hoi', 'bo chi huy quan su', 'van phong'];
+
+function endsWithBodyNoun(line: string): boolean {
+  const f = fold(line).replace(/\s+/g, ' ').trim();
+  return BODY_ENDINGS.some((b) => f === b || f.endsWith(' ' + b));
 }
 
 /** True when a line's letters are mostly capitals (an issuer block line). */
@@ -277,15 +306,28 @@ export function readDocumentHeader(text: string): DocumentHeader | null {
     const from = li === num.line ? num.end : lines[li].start;
     pd = placeAndDate(text, from, lines[li].end);
   }
-  // Issuer block: the last upper-case line above the number line that is not a motto.
+  // Issuer block: the last upper-case line above the number line that is not a motto; a line that is
+  // only the locality of the body named on the line above ("ỦY BAN NHÂN DÂN / TỈNH BẮC NINH") joins it.
   let issuer: string | null = null;
-  for (let li = num.line - 1; li >= 0 && li >= num.line - BLOCK_LINES; li--) {
+  const blockLine = (li: number): string | null => {
     const raw = text.slice(lines[li].start, lines[li].end).trim();
-    if (!raw || !/\p{L}/u.test(raw)) continue;
-    if (isMotto(fold(raw))) continue;
+    if (!raw || !/\p{L}/u.test(raw) || isMotto(fold(raw))) return null;
     const kept = cutMotto(raw);
-    if (!kept || !mostlyUpper(kept)) continue;
-    issuer = ordinaryCase(kept);
+    return kept && mostlyUpper(kept) ? kept : null;
+  };
+  for (let li = num.line - 1; li >= 0 && li >= num.line - BLOCK_LINES; li--) {
+    const kept = blockLine(li);
+    if (kept === null) continue;
+    let name = kept;
+    if (isLocalityLine(kept)) {
+      for (let up = li - 1; up >= 0 && up >= li - 2; up--) {
+        const above = blockLine(up);
+        if (above === null) continue;
+        if (endsWithBodyNoun(above)) name = `${above} ${kept}`;
+        break;
+      }
+    }
+    issuer = ordinaryCase(name);
     break;
   }
   return {

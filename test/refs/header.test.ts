@@ -32,6 +32,18 @@ describe('extractDocumentHeader', () => {
     expect(extractDocumentHeader('Theo Công văn số 4119/STC-QLN ngày 18/11/2025.')).toBeNull();
   });
 
+  it('joins a locality line to the body above it, and leaves a body line alone', () => {
+    const read = (block: string) => extractDocumentHeader(`${block}\nSố: 125/BC-UBND\nBắc Ninh, ngày 05 tháng 3 năm 2024\nBÁO CÁO\n`)!.issuer;
+    // two columns merged line by line, as text pulled from a .doc comes out
+    expect(read('ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BẮC NINH                         Độc lập - Tự do - Hạnh phúc')).toBe(
+      'Ủy ban nhân dân tỉnh Bắc Ninh',
+    );
+    expect(read('HỘI ĐỒNG NHÂN DÂN\nHUYỆN GIA LÂM')).toBe('Hội đồng nhân dân huyện Gia Lâm');
+    expect(read('UBND TỈNH QUẢNG NAM\nSỞ TÀI CHÍNH')).toBe('Sở Tài chính');
+    expect(read('ĐẢNG BỘ TỈNH BẮC NINH\nHUYỆN ỦY GIA BÌNH')).toBe('Huyện ủy Gia Bình');
+    expect(read('TỈNH ỦY QUẢNG NGÃI')).toBe('Tỉnh ủy Quảng Ngãi');
+  });
+
   it('reads an issuer block above the number line, cutting a motto merged on the same line', () => {
     const text = 'TỈNH ỦY QUẢNG NGÃI     ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-KH/TU     Quảng Ngãi, ngày 05 tháng 01 năm 2024\nKẾ HOẠCH';
     const h = extractDocumentHeader(text)!;
@@ -39,7 +51,8 @@ describe('extractDocumentHeader', () => {
     expect(h.id).toBe('12-KH/TU');
     expect(h.date).toBe('2024-01-05');
     const u = extractDocumentHeader('ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/QĐ-UBND\nBình Định, ngày 2 tháng 3 năm 2021')!;
-    expect(u.issuer).toBe('tỉnh Bình Định');
+    // the locality line completes the body named on the line above
+    expect(u.issuer).toBe('Ủy ban nhân dân tỉnh Bình Định');
     expect(u.place).toBe('Bình Định');
     expect(u.date).toBe('2021-03-02');
   });
