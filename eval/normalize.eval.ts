@@ -69,6 +69,25 @@ export default async function evaluate(): Promise<Record<string, number> | undef
     results[`${form} blocks exact %`] = row[3];
   }
 
+  // Mojibake that went through a system turning no-break spaces into spaces ("ngÃ y" for "ngày": à is C3 A0).
+  {
+    const row: number[] = [];
+    for (const units of [sample, blocks]) {
+      let enc = 0;
+      let exact = 0;
+      for (const u of units) {
+        const r = normalizeText(encodeString(u, 'mojibake').replace(/\u00a0/g, ' '));
+        if (r.encoding === 'mojibake') {
+          enc++;
+          if (r.text === expected(u, 'mojibake')) exact++;
+        }
+      }
+      row.push(pct(enc, units.length), pct(exact, units.length));
+    }
+    console.log(`${'moji-nbsp'.padEnd(10)} ${(row[0] + '%').padStart(17)} ${(row[1] + '%').padStart(7)}   ${(row[2] + '%').padStart(18)} ${(row[3] + '%').padStart(7)}   (mojibake whose no-break spaces became spaces)`);
+    results['mojibake, no-break spaces lost, blocks exact %'] = row[3];
+  }
+
   let falseLines = 0;
   for (const l of sample) if (normalizeText(l).encoding !== 'utf8') falseLines++;
   let falseBlocks = 0;

@@ -87,6 +87,26 @@ describe('seeds in every legacy form', () => {
   }
 });
 
+describe('mojibake whose no-break spaces became spaces', () => {
+  it('reads a space that closes à, Ơ, Ạ or Ỡ as the byte 0xA0', () => {
+    const good = 'Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị, Ạ Ơ ngàn ngày';
+    const moji = new TextDecoder('windows-1252').decode(new TextEncoder().encode(good)).replace(/\u00a0/g, ' ');
+    expect(moji).toContain('ngÃ y');
+    const r = normalizeText(moji);
+    expect(r.encoding).toBe('mojibake');
+    expect(r.text).toBe(good);
+    // spans still map back: "ngày" covers "ngÃ y" in the input
+    const at = r.text.indexOf('ngày');
+    const span = r.map.spanToOriginal(at, at + 4);
+    expect(moji.slice(span.start, span.end)).toBe('ngÃ y');
+  });
+
+  it('leaves a real space after a capital Ã in clean text alone', () => {
+    const t = 'Tại NGÃ BA ĐỒNG LỘC, ngày 24 tháng 7 năm 2024, Ủy ban nhân dân xã đã tổ chức hội nghị.';
+    expect(normalizeText(t).text).toBe(t);
+  });
+});
+
 describe('clean text is left alone', () => {
   const clean = [
     ...SEEDS.map((s) => [`seed ${s.name}`, s.text] as const),

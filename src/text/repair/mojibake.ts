@@ -24,9 +24,11 @@ export function mojibakeByte(c: number): number {
 
 /**
  * Length (in characters, 2–4) of the UTF-8 sequence spelled by the characters
- * at `i`, or 0; the decoded code point is left in `decoded.cp`.
+ * at `i`, or 0; the decoded code point is left in `decoded.cp`. With
+ * `lossySpace` (repair of text already found to be mojibake, not detection),
+ * a space may stand for the byte 0xA0 that closes à, Ơ, Ạ or Ỡ.
  */
-export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: number }): number {
+export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: number }, lossySpace = false): number {
   const b0 = mojibakeByte(text.charCodeAt(i));
   let need: number;
   let cp: number;
@@ -40,9 +42,16 @@ export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: numbe
     need = 3;
     cp = b0 & 0x07;
   } else return 0;
+  let spaceForNbsp = false;
   for (let k = 1; k <= need; k++) {
     if (i + k >= text.length) return 0;
-    const b = mojibakeByte(text.charCodeAt(i + k));
+    let b = mojibakeByte(text.charCodeAt(i + k));
+    // The byte 0xA0 shows as a no-break space, which copying and cleaning often turn into a space:
+    // "ngÃ y" for "ngày" (à is C3 A0). Read a space as 0xA0 when it closes a sequence (checked below).
+    if (b === 0x20 && k === need && lossySpace) {
+      b = 0xa0;
+      spaceForNbsp = true;
+    }
     if (b < 0x80 || b > 0xbf) return 0;
     if (k === 1) {
       if (b0 === 0xe0 && b < 0xa0) return 0; // overlong
@@ -52,6 +61,8 @@ export function mojibakeSequenceAt(text: string, i: number, decoded: { cp: numbe
     }
     cp = (cp << 6) | (b & 0x3f);
   }
+  // Only where the sequence then spells a Vietnamese letter ending in 0xA0: à, Ơ, Ạ, Ỡ.
+  if (spaceForNbsp && cp !== 0xe0 && cp !== 0x1a0 && cp !== 0x1ea0 && cp !== 0x1ee0) return 0;
   decoded.cp = cp;
   return need + 1;
 }
@@ -90,7 +101,7 @@ export function repairMojibake(text: string): RepairResult {
   let surrogates = false;
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
-    const len = c < 0xc2 ? 0 : mojibakeSequenceAt(text, i, d);
+    const len = c < 0xc2 ? 0 : mojibakeSequenceAt(text, i, d, true);
     if (len === 0) {
       out[w++] = c;
       if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
