@@ -502,7 +502,12 @@ export function opensTitleAt(text: string, start: number, paragraphs: boolean): 
  * gives "UBND tỉnh".
  */
 export function issuerBefore(text: string, pos: number, limit = 0): IssuerMatch | null {
-  const t1 = tokenBefore(text, pos, limit);
+  let t1 = tokenBefore(text, pos, limit);
+  // "UBND tỉnh đã ban hành: Kế hoạch số ...; Quyết định số ...": a colon opening the list.
+  if (t1 && t1.kind === PUNCT && t1.key === ':') {
+    const u = tokenBefore(text, t1.start, limit);
+    if (u && u.kind === WORD && u.key === 'hanh' && !u.cap) t1 = u;
+  }
   if (!t1 || t1.kind !== WORD) return null;
   let nameEnd: number;
   let viaCua = false;

@@ -326,3 +326,13 @@ describe('type names a scan misread by one letter', () => {
     expect(b.text).toBe('số 12/CV-UBND');
   });
 });
+
+describe('issuers of a list opened by "X đã ban hành:"', () => {
+  it('gives every item the body before the colon', () => {
+    const refs = extractReferences('UBND tỉnh đã ban hành: Kế hoạch số 100/KH-UBND ngày 10/5/2024; Quyết định số 200/QĐ-UBND ngày 12/5/2024', { input: 'clean' });
+    expect(refs.map((r) => [r.id, r.issuer])).toEqual([
+      ['100/KH-UBND', 'UBND tỉnh'],
+      ['200/QĐ-UBND', 'UBND tỉnh'],
+    ]);
+  });
+});
