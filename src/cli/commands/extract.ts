@@ -2,10 +2,9 @@
  * `vnref extract [FILE...]`: the documents each file cites, one JSON object
  * per reference (JSONL) with the Reference fields plus `file`.
  */
-import { parseArgs } from 'node:util';
 import { extractReferences } from '../../refs/extract.js';
 import { InputKindSchema, type InputKind, type Reference } from '../../schema.js';
-import { UsageError, write, type CliIO, type Command } from '../io.js';
+import { parseCommandArgs, UsageError, write, type CliIO, type Command } from '../io.js';
 import { parseFormat, readInputs, type Format } from './text-inputs.js';
 // Bulk path (issue 8): directories, JSONL archives, --jobs, --resume; see src/cli/bulk.ts.
 import { BULK_USAGE, isBulkInput, parseBulkFlags, runBulkExtract } from '../bulk.js';
@@ -85,22 +84,12 @@ export const extractCommand: Command = {
     // Bulk flags are taken out first (bulk.ts); the rest is parsed as before.
     const bulk = parseBulkFlags(rawArgs);
     const args = bulk.rest;
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          format: { type: 'string', default: 'jsonl' },
-          input: { type: 'string', default: 'auto' },
-          'min-confidence': { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message.split(/\.\s|\n/)[0]);
-    }
+    const parsed = parseCommandArgs(args, {
+      format: { type: 'string', default: 'jsonl' },
+      input: { type: 'string', default: 'auto' },
+      'min-confidence': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     const { values, positionals } = parsed;
     const docs = values.format === 'docs';
     const format = parseFormat(docs ? 'jsonl' : values.format);

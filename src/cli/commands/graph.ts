@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { CitationGraphBuilder, readGraphState, type CitationGraph } from '../../graph/build.js';
 import { toNeo4jCsv } from '../../graph/export/csv.js';
 import { toDot } from '../../graph/export/dot.js';
@@ -11,7 +10,7 @@ import { toGraphML } from '../../graph/export/graphml.js';
 import { graphologyJSONChunks } from '../../graph/export/json.js';
 import { readFileBytes } from '../../node/archive/read-item.js';
 import { readSources, type SourceProblem } from '../../node/sources.js';
-import { UsageError, write, type CliIO, type Command } from '../io.js';
+import { parseCommandArgs, UsageError, write, type CliIO, type Command } from '../io.js';
 // Bulk path (issue 8): --jobs and the other bulk flags; see src/cli/bulk.ts.
 import { BULK_USAGE, parseBulkFlags, runBulkGraph, wantsBulkGraph } from '../bulk.js';
 
@@ -109,24 +108,14 @@ export const graphCommand: Command = {
     // Bulk flags are taken out first (bulk.ts); the rest is parsed as before.
     const bulk = parseBulkFlags(rawArgs);
     const args = bulk.rest;
-    let values;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: {
-          format: { type: 'string' },
-          out: { type: 'string', short: 'o' },
-          merge: { type: 'boolean' },
-          'no-state': { type: 'boolean' },
-          'max-evidence': { type: 'string' },
-          'no-short-forms': { type: 'boolean' },
-        },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      merge: { type: 'boolean' },
+      'no-state': { type: 'boolean' },
+      'max-evidence': { type: 'string' },
+      'no-short-forms': { type: 'boolean' },
+    });
     const format = (values.format ?? 'json') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
     if (format === 'csv' && values.out === undefined) throw new UsageError('--format csv writes nodes.csv and edges.csv: give --out DIR');

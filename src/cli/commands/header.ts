@@ -1,7 +1,6 @@
 /** `vnref header [FILE...]`: each file's own header (number, issuer block, place, date) as one JSON object. */
-import { parseArgs } from 'node:util';
 import { extractDocumentHeader } from '../../refs/header.js';
-import { UsageError, write, type Command } from '../io.js';
+import { parseCommandArgs, UsageError, write, type Command } from '../io.js';
 import { parseFormat, readInputs } from './text-inputs.js';
 
 const USAGE = `usage: vnref header [options] [FILE...]
@@ -27,17 +26,7 @@ export const headerCommand: Command = {
   summary: "print a document's own header: number, issuer, place, date",
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: { format: { type: 'string', default: 'jsonl' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message.split(/\.\s|\n/)[0]);
-    }
+    const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'jsonl' }, help: { type: 'boolean', short: 'h' } });
     const format = parseFormat(parsed.values.format);
     const rows: Record<string, unknown>[] = [];
     const failed = await readInputs(parsed.positionals, io, async (file, text) => {

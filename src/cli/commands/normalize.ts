@@ -4,10 +4,9 @@
  * encodings.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { EncodingOptionSchema, type EncodingOption } from '../../schema.js';
 import { normalizeText } from '../../text/normalize.js';
-import { UsageError, write, type CliIO, type Command } from '../io.js';
+import { parseCommandArgs, UsageError, write, type CliIO, type Command } from '../io.js';
 
 const ENCODINGS = EncodingOptionSchema.options.join('|');
 
@@ -48,22 +47,12 @@ export const normalizeCommand: Command = {
   summary: 'print text as clean NFC UTF-8, legacy encodings (TCVN3, VNI, VIQR…) repaired',
   usage: USAGE,
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          encoding: { type: 'string', default: 'auto' },
-          'tone-style': { type: 'string', default: 'new' },
-          detect: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message.split(/\.\s|\n/)[0]);
-    }
+    const parsed = parseCommandArgs(args, {
+      encoding: { type: 'string', default: 'auto' },
+      'tone-style': { type: 'string', default: 'new' },
+      detect: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    });
     const { values, positionals } = parsed;
     const enc = EncodingOptionSchema.safeParse(values.encoding);
     if (!enc.success) throw new UsageError(`--encoding must be one of ${ENCODINGS.replaceAll('|', ', ')}, not "${values.encoding}"`);

@@ -1,9 +1,8 @@
 /** `vnref restore`: puts the diacritics back on diacritic-stripped Vietnamese text. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { restoreTones } from '../../restore/tones.js';
-import { UsageError, write, type CliIO, type Command } from '../io.js';
+import { parseCommandArgs, UsageError, write, type CliIO, type Command } from '../io.js';
 import type { ToneStyle } from '../../text/vietnamese.js';
 import { loadDefaultModel, loadModelFile } from '../../node/model.js';
 
@@ -35,17 +34,7 @@ export const restoreCommand: Command = {
   summary: 'restore the tones of diacritic-stripped Vietnamese text',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        options: { 'out-dir': { type: 'string' }, 'tone-style': { type: 'string' }, model: { type: 'string' }, ocr: { type: 'boolean' } },
-        allowPositionals: true,
-      }));
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
+    const { values, positionals } = parseCommandArgs(args, { 'out-dir': { type: 'string' }, 'tone-style': { type: 'string' }, model: { type: 'string' }, ocr: { type: 'boolean' } });
     const style = (values['tone-style'] ?? 'new') as ToneStyle;
     if (style !== 'new' && style !== 'old') throw new UsageError(`--tone-style must be new or old, got "${values['tone-style']}"`);
     const outDir = values['out-dir'];
