@@ -6,7 +6,7 @@
  * so the pieces shift everything after them, and positions inside a window
  * go through the window's own map.
  */
-import { identityMap, type Bias, type OffsetMap } from '../text/offsets.js';
+import { BaseMap, identityMap, type Bias, type OffsetMap } from '../text/offsets.js';
 
 /** A window of the input and what it became. */
 export interface RewrittenPiece {
@@ -36,7 +36,7 @@ function lastBefore(a: Int32Array, x: number, strict: boolean): number {
   return lo - 1;
 }
 
-class SplicedMap implements OffsetMap {
+class SplicedMap extends BaseMap {
   readonly isIdentity = false;
   /** Each piece's span in the input (o) and in the output (n). */
   private readonly oStart: Int32Array;
@@ -49,6 +49,7 @@ class SplicedMap implements OffsetMap {
     readonly normalizedLength: number,
     pieces: readonly RewrittenPiece[],
   ) {
+    super();
     const k = pieces.length;
     this.oStart = new Int32Array(k);
     this.oEnd = new Int32Array(k);
@@ -85,44 +86,6 @@ class SplicedMap implements OffsetMap {
     const m = this.maps[k];
     return toStart[k] + (forward ? m.toNormalized(local, bias) : m.toOriginal(local, bias));
   }
-
-  spanToOriginal(start: number, end: number): { start: number; end: number } {
-    const s = this.toOriginal(start, 'start');
-    const e = end <= start ? s : Math.max(s, this.toOriginal(end, 'end'));
-    return { start: s, end: e };
-  }
-
-  spanToNormalized(start: number, end: number): { start: number; end: number } {
-    const s = this.toNormalized(start, 'start');
-    const e = end <= start ? s : Math.max(s, this.toNormalized(end, 'end'));
-    return { start: s, end: e };
-  }
-
-  compose(next: OffsetMap): OffsetMap {
-    if (next.isIdentity && next.originalLength === this.normalizedLength) return this;
-    return composed(this, next);
-  }
-}
-
-/** `first` (A → B) then `second` (B → C) as one map A → C. */
-function composed(first: OffsetMap, second: OffsetMap): OffsetMap {
-  const map: OffsetMap = {
-    isIdentity: false,
-    originalLength: first.originalLength,
-    normalizedLength: second.normalizedLength,
-    toOriginal: (i, bias = 'start') => first.toOriginal(second.toOriginal(i, bias), bias),
-    toNormalized: (i, bias = 'start') => second.toNormalized(first.toNormalized(i, bias), bias),
-    spanToOriginal(start, end) {
-      const s = map.toOriginal(start, 'start');
-      return { start: s, end: end <= start ? s : Math.max(s, map.toOriginal(end, 'end')) };
-    },
-    spanToNormalized(start, end) {
-      const s = map.toNormalized(start, 'start');
-      return { start: s, end: end <= start ? s : Math.max(s, map.toNormalized(end, 'end')) };
-    },
-    compose: (next) => (next.isIdentity && next.originalLength === map.normalizedLength ? map : composed(map, next)),
-  };
-  return map;
 }
 
 /**

@@ -42,7 +42,8 @@ function clampInt(i: number, max: number): number {
   return Math.floor(i);
 }
 
-abstract class BaseMap implements OffsetMap {
+/** The span lookups and composition every map shares; a map defines its lengths and the two position lookups. */
+export abstract class BaseMap implements OffsetMap {
   abstract readonly originalLength: number;
   abstract readonly normalizedLength: number;
   abstract readonly isIdentity: boolean;
