@@ -67,6 +67,7 @@ class States {
 /** Decodes the best candidate sequence of `lattice` under `model`. */
 export function decodeLattice(model: LanguageModel, lattice: Lattice, options: DecodeOptions = {}): DecodeResult {
   const beam = options.beam ?? 4;
+  const bound = model.logProbBound;
   const N = model.order;
   const W = N - 1;
   const n = lattice.length;
@@ -115,8 +116,9 @@ export function decodeLattice(model: LanguageModel, lattice: Lattice, options: D
       if (W >= 3) keyBase += (st.back[s] >= 0 && i >= 2 ? st.local[st.back[s]] : 0) * Kp;
       for (let c = 0; c < K; c++) {
         const ch = last ? 0 : candChannel[c0 + c];
-        // The model's log-probability is at most 0: a path already below the beam's floor stays there.
-        if (base + ch < best - beam) continue;
+        // No log-probability the model gives exceeds `bound` (0 for most models): a path that cannot
+        // reach the beam's floor even so is not scored.
+        if (base + ch + bound < best - beam) continue;
         const tok = last ? TOK_EOS : candToken[c0 + c];
         const lp = scoreNext(model, st.nodes, sNodes, tok, W);
         const score = base + lp + ch;

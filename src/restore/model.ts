@@ -230,6 +230,30 @@ export class LanguageModel {
     return this.probBook[n][this.probCode[n][i]];
   }
 
+  private bound: number | null = null;
+
+  /**
+   * An upper bound on any log10 p(w | history) this model gives: the largest
+   * stored probability plus every positive backoff weight a lookup may add
+   * (quantized Kneser-Ney weights can exceed 1). At least 0. Decoders prune
+   * with it.
+   */
+  get logProbBound(): number {
+    if (this.bound === null) {
+      const maxOf = (a: Float32Array | undefined): number => {
+        let m = -Infinity;
+        if (a) for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+        return m;
+      };
+      let prob = maxOf(this.uniProb);
+      for (let n = 2; n <= this.order; n++) prob = Math.max(prob, maxOf(this.probBook[n]));
+      let backoffs = Math.max(0, maxOf(this.uniBackoff));
+      for (let n = 2; n < this.order; n++) backoffs += Math.max(0, maxOf(this.boBook[n]));
+      this.bound = Math.max(0, prob + backoffs);
+    }
+    return this.bound;
+  }
+
   /** log10 backoff weight of order-n entry `i` as a context (n < order; a word id for n = 1). */
   backoff(n: number, i: number): number {
     return n === 1 ? this.uniBackoff[i] : this.boBook[n][this.boCode[n][i]];
