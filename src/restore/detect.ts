@@ -13,7 +13,7 @@
 import { assertString } from '../errors.js';
 import { KIND_WORD, FLAG_DIACRITIC, tokenizeStream } from '../text/tokenize.js';
 import { foldedSyllables, plainSyllables } from './syllables.js';
-import { inspectOcr } from './ocr/detect.js';
+import { OCR_SHARE, inspectOcr } from './ocr/detect.js';
 import { confirmVieOcr, suspectVieOcr } from './ocr/detect-vie.js';
 import type { LanguageModel } from './model.js';
 import { getDefaultModel, hasDefaultModel } from './provider.js';
@@ -77,7 +77,9 @@ export function inspectInputKind(text: string, options: DetectOptions = {}): Inp
   // scan damage ("s6", "ciia", "B9"): see restore/ocr/detect.ts
   const ocr = inspectOcr(text);
   const out: InputKindEvidence = { kind, words, vietnamese, bare, mustBeStripped: must, ocrDamaged: ocr.damaged };
-  if (ocr.ocr) {
+  // Scan damage in text without marks: an English-model OCR of a short passage ("Nghi dinh s6 65/2023/ND-CP
+  // ... ciia Chinh phu") shows too few damaged words for the share above, yet nobody types "s6" or "B9".
+  if (ocr.ocr || (kind === 'stripped' && ocr.strong >= 1 && ocr.share >= OCR_SHARE)) {
     out.kind = 'ocr';
     return out;
   }

@@ -48,6 +48,14 @@ describe('OCR damage of one word', () => {
 });
 
 describe('detectInputKind: OCR', () => {
+  it('calls a short passage without marks OCR on one scan-made word when damage is dense enough', () => {
+    // "s6" for "số", "ciia" for "của": too few damaged words for the share rule alone
+    expect(detectInputKind('Nghi dinh s6 65/2023/ND-CP ngay 23/8/2023 ciia Chinh phu')).toBe('ocr');
+    // a subclause label in a long stripped passage is no scan damage
+    const long = 'Theo quy dinh tai diem b1 khoan 2 Dieu 5 cua Thong tu nay, co quan quan ly co trach nhiem huong dan cac don vi thuc hien viec kiem tra, giam sat va bao cao ket qua dinh ky hang nam theo mau quy dinh.';
+    expect(detectInputKind(long)).toBe('stripped');
+  });
+
   it('never calls clean or stripped text with codes OCR', () => {
     const texts = [
       '(iii) PTTg, Bộ trưởng Ngoại giao: làm việc với UAE (T2, T4/2025), điện đàm Bộ trưởng Ngoại giao Hàn Quốc (3/2025).',
