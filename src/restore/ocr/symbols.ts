@@ -38,9 +38,16 @@ export class SymbolRepair {
   /**
    * `left` + `right` when the OCR split a symbol's last code group with a space
    * ("NQ-C" "P" → "NQ-CP"): the group before the space is no known code, the
-   * joined group is one. Otherwise null.
+   * joined group is one; or when it set a whole code group apart after its
+   * separator ("57-NQ/" "TW", "52/QĐ-" "UBND"): the group is a known code in
+   * its official case. Otherwise null.
    */
   join(left: string, right: string): string | null {
+    // Only after a symbol begun ("57-NQ/", "52/QĐ-", "65/2023/"), not a list number ("2- UBND tỉnh ...").
+    if (/^\d+[-/‐‑–](?:\p{L}[\p{L}&]*|\d{4})[-/‐‑–]$/u.test(left)) {
+      const code = this.canonical.get(right.toLowerCase());
+      return code !== undefined && code === right ? left + right : null;
+    }
     const g = /[-/‐‑–](\p{Lu}{1,3})$/u.exec(left);
     if (!g || !/^\p{Lu}{1,4}$/u.test(right)) return null;
     if (this.canonical.has(g[1].toLowerCase())) return null;
@@ -63,6 +70,16 @@ export class SymbolRepair {
       if (this.canonical.has(low) || g.length < 2 || g.length > 12) continue;
       // Only groups written as codes are (all capitals but a final lower-case letter, as in "TTg").
       if (!/^\p{Lu}+\p{Ll}?$/u.test(g)) continue;
+      // "W" read as two "V"s ("NQ/TVV"): Vietnamese prose has no w, so the learned channel never saw it,
+      // but the codes of the grammar have many (TW, BKTTW, VPTW).
+      const w = low.includes('vv') ? this.canonical.get(low.replaceAll('vv', 'w')) : undefined;
+      if (w !== undefined) {
+        out += core.slice(last, m.index) + w;
+        last = m.index! + g.length;
+        changed = true;
+        confidence = Math.min(confidence, 0.9);
+        continue;
+      }
       const best = new Map<string, number>();
       this.channel.generate(
         low,

@@ -76,6 +76,17 @@ describe('correctOcr: what must stay exact', () => {
     expect(correctOcr('theo de nghi cua Ban Kinh t& Trung wong', { model: shipped }).text).toContain('Ban Kinh tế Trung ương');
   });
 
+  it('rejoins a code group the scan set apart after its separator, and reads VV as W in a code', () => {
+    const shipped = loadDefaultModel();
+    // "TW" alone would be read as the word "TỪ"
+    expect(correctOcr('Nghi quyét s6 57-NQ/ TW ngay 22/12/2024 ciia B6 Chinh tri', { model: shipped }).text).toBe('Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị');
+    expect(correctOcr('Quyét dinh s6 52/QD- UBND ngay 27/9/2019', { model: shipped }).text).toBe('Quyết định số 52/QĐ-UBND ngày 27/9/2019');
+    expect(correctOcr('Nghi quyét s6 52-NQ/TVV ngay 27/9/2019', { model: shipped }).text).toBe('Nghị quyết số 52-NQ/TW ngày 27/9/2019');
+    // a group that is no code stays apart, and a list number is no symbol begun
+    expect(correctOcr('ty le 5/ TONG so', { model: shipped }).text).not.toContain('5/TONG');
+    expect(correctOcr('2- UBND tinh chiu trach nhiem', { model: shipped }).text).toMatch(/^2- UBND/);
+  });
+
   it('tries the back-off edits on a non-syllable whose learned readings are all poor', () => {
     // "trlen": "l" for "i" before "e" was never learned; the learned edits could only make "trốn"
     const shipped = loadDefaultModel();
