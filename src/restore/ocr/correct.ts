@@ -19,7 +19,7 @@ import { CandidateGenerator, DEFAULT_CANDIDATE_OPTIONS, VocabularyIndex, type Ca
 import { OcrChannel, type ChannelData, type ChannelKind } from './channel.js';
 import type { OcrLanguageModel, OcrLattice } from './language.js';
 import { placeTone, type ToneStyle } from '../../text/vietnamese.js';
-import { SymbolRepair, repairRoman } from './symbols.js';
+import { SymbolRepair, repairDigitDate, repairDigitWord, repairRoman } from './symbols.js';
 import { stripToneCode } from './tones.js';
 import { CORE_NUMBER, CORE_PROTECTED, CORE_WORD, coreText, ocrWords, type OcrWord } from './words.js';
 import { regroup } from './regroup.js';
@@ -335,10 +335,15 @@ export class OcrCorrector {
       if (w.kind === CORE_WORD) {
         const core = coreText(text, w);
         const roman = w.lineStart ? repairRoman(core) : null;
+        const number = roman === null ? repairDigitWord(core) : null;
         const e = entries[i]!;
         if (roman !== null) {
           direct(w, roman, 0.9);
           lattice.fixed(m.classId('symbol', 0x49));
+        } else if (number !== null) {
+          // "2O23", "l5": a number with letters for digits
+          direct(w, number, 0.8);
+          lattice.fixed(m.classId('number', 0x30));
         } else if (foreign[i] === 1) lattice.fixed(e.ids[0]);
         else lattice.word(e, w);
       } else if (w.kind === CORE_NUMBER) {
@@ -364,8 +369,10 @@ export class OcrCorrector {
             joinedWith = true;
           }
         }
-        const fixedCore = joinedWith ? null : symbols.repair(core);
-        if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
+        const date = joinedWith ? null : repairDigitDate(core);
+        const fixedCore = joinedWith || date !== null ? null : symbols.repair(core);
+        if (date !== null) direct(w, date, 0.8);
+        else if (fixedCore) direct(w, fixedCore.text, fixedCore.confidence);
         for (const id of this.protectedCache.get(core, (c) => protectedTokens(m, c))) lattice.fixed(id);
       }
       // closing punctuation

@@ -119,3 +119,35 @@ export function repairRoman(core: string): string | null {
   const r = core.replace(/[1l|]/g, 'I');
   return ROMAN.test(r) ? r : null;
 }
+
+/** Letters a scan gives for digits: O and o for 0; l, I and | for 1. */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
+const LOOKALIKE = /[OolI|]/g;
+
+/**
+ * A number misread with letters for digits ("2O23", "2Ol9"): the number, or
+ * null. The token must have nothing but digits and look-alikes, and more
+ * digits than look-alikes ("O2", the gas, and "I1" stay as written).
+ */
+export function repairDigitWord(core: string): string | null {
+  if (core.length < 3 || !/^[\dOolI|]+$/.test(core)) return null;
+  const look = core.match(LOOKALIKE)?.length ?? 0;
+  if (look === 0 || core.length - look <= look) return null;
+  return core.replace(LOOKALIKE, (c) => DIGIT_LOOKALIKES[c]);
+}
+
+/**
+ * A date misread with letters for digits ("27/9/2Ol9", "2l/9/2019"): the
+ * date, or null. Only a day/month/year that is a real date after the repair.
+ */
+export function repairDigitDate(core: string): string | null {
+  const m = /^([\dOolI|]{1,2})([/.-])([\dOolI|]{1,2})\2([\dOolI|]{4})$/.exec(core);
+  if (!m || !/[OolI|]/.test(core)) return null;
+  const fix = (g: string) => g.replace(LOOKALIKE, (c) => DIGIT_LOOKALIKES[c]);
+  const [d, mo, y] = [fix(m[1]), fix(m[3]), fix(m[4])];
+  const day = Number(d);
+  const month = Number(mo);
+  const year = Number(y);
+  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1945 && year <= 2100)) return null;
+  return `${d}${m[2]}${mo}${m[2]}${y}`;
+}

@@ -87,6 +87,16 @@ describe('correctOcr: what must stay exact', () => {
     expect(correctOcr('2- UBND tinh chiu trach nhiem', { model: shipped }).text).toMatch(/^2- UBND/);
   });
 
+  it('reads letters for digits back in dates and numbers, only where a number is certain', () => {
+    const shipped = loadDefaultModel();
+    expect(correctOcr('Nghi quyét s6 52-NQ/TW ngay 27/9/2Ol9 ciia B9 Chinh tri', { model: shipped }).text).toBe('Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị');
+    expect(correctOcr('ngay 2l/9/2019 ciia B9 Chinh tri', { model: shipped }).text).toContain('21/9/2019');
+    expect(correctOcr('trong nam 2O23 da hoan thanh', { model: shipped }).text).toContain('năm 2023');
+    // not a date (month 13), a gas, a heading numeral
+    expect(correctOcr('ngay 2l/13/2019 va khi O2', { model: shipped }).text).toContain('2l/13/2019');
+    expect(correctOcr('ngay 2l/13/2019 va khi O2', { model: shipped }).text).toContain('O2');
+  });
+
   it('tries the back-off edits on a non-syllable whose learned readings are all poor', () => {
     // "trlen": "l" for "i" before "e" was never learned; the learned edits could only make "trốn"
     const shipped = loadDefaultModel();
