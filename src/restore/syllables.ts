@@ -64,6 +64,8 @@ const FRONT = /^[eêi]|^y(?!ê)/; // k, gh, ngh go before e, ê, i (and y)
 const STOP_FINAL = /(c|ch|p|t)$/;
 
 function onsetAllows(onset: string, rhyme: string): boolean {
+  // The yê- spelling stands only with no onset ("yên") and after the medial u ("quyên", "chuyên").
+  if (onset !== '' && onset !== 'qu' && rhyme.startsWith('yê')) return false;
   const front = FRONT.test(rhyme) || rhyme.startsWith('iê');
   switch (onset) {
     case 'g':
@@ -96,6 +98,17 @@ export function tonelessSyllables(): string[] {
   for (const o of ONSETS) {
     const rhymes = o === 'qu' ? [...QU_RHYMES] : RHYMES;
     for (const r of rhymes) if (onsetAllows(o, r)) out.push(o + r);
+  }
+  // gi + an iê- rhyme is written with one i ("giêng", "giếc"); most of these are also gi + an ê- rhyme
+  // ("giết", "giền"), but "êng" and "êc" are no rhymes of their own.
+  const seen = new Set(out);
+  for (const r of RHYMES) {
+    if (!r.startsWith('iê')) continue;
+    const s = 'gi' + r.slice(1);
+    if (!seen.has(s)) {
+      seen.add(s);
+      out.push(s);
+    }
   }
   return out;
 }

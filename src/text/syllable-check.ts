@@ -69,7 +69,9 @@ function check(word: string): boolean {
   const lowerToneless = toneless.toLowerCase();
   const parts = syllableParts(lowerToneless);
   if (!parts) return false;
-  const { onset, vowels, coda } = parts;
+  const { onset, coda } = parts;
+  // After qu the medial u is already written: "quýt", "Quỳnh", "quých" have the nucleus uy.
+  const vowels = onset === 'qu' && parts.vowels.startsWith('y') ? 'u' + parts.vowels : parts.vowels;
   const kind = NUCLEI[vowels];
   if (kind === undefined) return false;
   if (kind === 'o' && coda !== '') return false;
