@@ -204,6 +204,9 @@ let classes: Uint8Array | null = null;
 
 function classify(ch: string): number {
   const code = ch.charCodeAt(0);
+  // Half of a character beyond the BMP (CJK extensions, historic scripts, emoji): read as a letter of
+  // another script, never as a sign among letters.
+  if (code >= 0xd800 && code <= 0xdfff) return LETTER;
   if (/\p{M}/u.test(ch)) return MARK;
   if (!/\p{L}/u.test(ch)) return OTHER;
   let f = LETTER;
