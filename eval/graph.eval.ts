@@ -19,7 +19,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { prng } from '../test/graph/synthetic.js';
+import { prng } from '../tools/prng.js';
 import { buildCitationGraph, defaultExtractor } from '../src/graph/build.js';
 import { digestDocument } from '../src/graph/document.js';
 import { SHORT_FORM_TYPES } from '../src/refs/aliases-data.js';

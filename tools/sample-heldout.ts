@@ -24,20 +24,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './prng.js';
 
 const SEED = 20260520;
 const CORPUS_DIR = process.argv[2] ?? '../shared/corpus';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CANDIDATE = /\d\s?[-/]\s?[A-ZĐ]/gu;
 
@@ -80,7 +70,7 @@ function heldOut(corpus: string): Line[] {
 }
 
 const uniform = process.argv[3] === 'uniform';
-const rand = mulberry32(uniform ? Number(process.argv[4]) : SEED);
+const rand = prng(uniform ? Number(process.argv[4]) : SEED);
 const drawn: { l: Line; strata: string[] }[] = [];
 const taken = new Set<string>();
 if (uniform) {

@@ -19,6 +19,7 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldDiacritics } from '../../src/text/fold.js';
+import { prng } from '../../tools/prng.js';
 
 export type Variant = 'clean' | 'stripped' | 'ocr';
 
@@ -41,18 +42,6 @@ export interface ArchiveInfo {
 }
 
 const SEED_DIR = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Seed {
   header: string;
